@@ -1,0 +1,36 @@
+# The two set-up commands of the README: `make site` and `make test`.
+# Each creates the virtual environment from the hashed lock file on first use.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: site test test-fast serve lint bench clean
+
+site: $(STAMP)  ## build the explainer site from seeds/ into site/
+	$(BIN)/explainer build
+
+test: $(STAMP)  ## every test, slow ones included (what CI runs)
+	$(BIN)/ruff check generator tests benchmarks
+	$(BIN)/python -m pytest -m "slow or not slow" -q
+
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+serve: $(STAMP)
+	$(BIN)/explainer serve
+
+lint: $(STAMP)
+	$(BIN)/ruff check generator tests benchmarks
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/build_speed.py
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $(STAMP)
+
+clean:
+	rm -rf site .pytest_cache

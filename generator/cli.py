@@ -1,0 +1,99 @@
+"""The ``explainer`` command line (see ../shared/contract.md for the fixed part)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+FORMATS = ("auto", "tokenized", "plain")
+EVALUATIONS = ("case", "actors", "attribution", "timex", "keypoints")
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(
+        prog="explainer", description="Turn news articles into an explainer site.")
+    sub = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("extract", help="article files -> explainer YAML")
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    p.add_argument("--out", type=Path, default=Path("data"), help="folder for the YAML (data)")
+    p.add_argument("--published", help="publication date YYYY-MM-DD for every file")
+    p.add_argument("--format", choices=FORMATS, default="auto", dest="form")
+    p.add_argument("--force", action="store_true", help="replace YAML even if edited by hand")
+
+    p = sub.add_parser("render", help="YAML -> Markdown pages (no NLP)")
+    p.add_argument("--data", type=Path, help="folder of explainer YAML (from mkdocs.yml)")
+    p.add_argument("--docs", type=Path, help="folder to write the pages into (docs_dir)")
+    _config(p)
+
+    p = sub.add_parser("build", help="extract what changed, render, mkdocs build --strict")
+    p.add_argument("--force", action="store_true", help="re-extract every article")
+    _config(p)
+
+    p = sub.add_parser("serve", help="live preview that re-renders on YAML/template edits")
+    p.add_argument("--dev-addr", help="IP:PORT to serve on (127.0.0.1:8000)")
+    _config(p)
+
+    p = sub.add_parser("deploy", help="publish the site to GitHub Pages (mkdocs gh-deploy)")
+    p.add_argument("--remote-name", help="git remote to push to (origin)")
+    p.add_argument("--message", help="commit message for the gh-pages branch")
+    _config(p)
+
+    p = sub.add_parser("check", help="validate every explainer YAML")
+    _config(p)
+
+    p = sub.add_parser("evaluate", help="score a component on ../shared/eval")
+    p.add_argument("task", choices=EVALUATIONS)
+    p.add_argument("options", nargs=argparse.REMAINDER, help="passed to the task (--help)")
+    return main
+
+
+def _config(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"),
+                   help="the project's mkdocs.yml")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return _dispatch(args)
+    except KeyboardInterrupt:
+        return 130
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    """Run one command; each imports only what it needs (render and check load no NLP)."""
+    if args.command == "extract":
+        from generator.commands import extract
+
+        return extract.run(args.files, args.out, published=args.published, form=args.form,
+                           force=args.force)
+    if args.command == "evaluate":
+        import importlib
+
+        return importlib.import_module(f"generator.evaluation.{args.task}").main(args.options)
+    if args.command == "render":
+        from generator.commands import render
+
+        return render.run(args.config_file, args.data, args.docs)
+    if not args.config_file.is_file():
+        print(f"explainer: {args.config_file}: no such file (run in the project folder "
+              "or pass -f)", file=sys.stderr)
+        return 2
+    if args.command == "check":
+        from generator.commands.check import check_project
+        from generator.publish import settings
+
+        return check_project(settings.load(args.config_file))
+    from generator.commands import build, publish
+
+    if args.command == "build":
+        return build.run(args.config_file, force=args.force)
+    if args.command == "serve":
+        return publish.serve(args.config_file, args.dev_addr)
+    return publish.deploy(args.config_file, args.remote_name, args.message)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,74 @@
+"""``explainer build``: extract what changed, check, render and run ``mkdocs build --strict``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from generator import EXTRACTOR_VERSION, store
+from generator.commands.check import check_project
+from generator.errors import ExplainerError
+from generator.ingest.reader import read_article
+from generator.publish import settings as project
+from generator.publish.mkdocs import mkdocs_build
+
+INPUT_SUFFIXES = {".txt"}
+
+
+def run(config_file: Path, *, force: bool = False) -> int:
+    paths = project.load(config_file)
+    status = update(paths, force=force)
+    if check_project(paths) != 0:
+        print("explainer: not building: fix the errors above first", file=sys.stderr)
+        return 1
+    return max(status, mkdocs_build(paths.config_file))
+
+
+def inputs(paths: project.Settings) -> list[Path]:
+    """Article files in the inputs folder (sidecars ``*.meta.yaml`` are not articles)."""
+    if not paths.inputs.is_dir():
+        return []
+    return sorted(p for p in paths.inputs.iterdir() if p.suffix in INPUT_SUFFIXES)
+
+
+def update(paths: project.Settings, *, force: bool = False) -> int:
+    """Re-extract the articles whose text, sidecar or extractor changed since their YAML."""
+    stale = [p for p in inputs(paths) if force or _stale(p, paths.data)]
+    if not stale:
+        return 0
+    from generator.commands import extract  # loads spaCy: only when something changed
+
+    return extract.run(stale, paths.data, force=force, root=paths.root)
+
+
+def _stale(article: Path, data: Path) -> bool:
+    target = data / f"{article.stem}.yaml"
+    if not target.exists():
+        return True
+    try:
+        current = store.load_data(target)
+        source = read_article(article)
+    except ExplainerError:
+        return True
+    info = current["article"].get("input") or {}
+    changed = (info.get("sha256") != source.sha256
+               or info.get("extractor") != EXTRACTOR_VERSION
+               or _meta_changed(current["article"], source))
+    if not changed:
+        return False
+    return not store.was_edited(target) or _warn_edited(target)
+
+
+def _meta_changed(article: dict, source) -> bool:
+    meta = source.meta
+    return any(
+        value is not None and article.get(key) != value
+        for key, value in (("title", meta.title), ("published", meta.published),
+                           ("url", meta.url), ("source", meta.source))
+    )
+
+
+def _warn_edited(target: Path) -> bool:
+    print(f"explainer: {target}: edited by hand and its article changed; keeping the edited "
+          "file (re-extract with `explainer extract --force` to replace it)", file=sys.stderr)
+    return False

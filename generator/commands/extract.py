@@ -1,0 +1,53 @@
+"""``explainer extract``: article files -> explainer YAML, one model load for all files."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from spacy.language import Language
+
+from generator import store
+from generator.errors import ExplainerError
+from generator.extract import extract
+from generator.ingest.reader import read_article, valid_date
+from generator.nlp.pipeline import load_model
+
+
+def run(files: list[Path], out: Path, *, published: str | None = None, form: str = "auto",
+        force: bool = False, root: Path | None = None) -> int:
+    """Extract each file; report each failure on one line and go on with the others."""
+    if published and not valid_date(published):
+        print(f"explainer: --published must be YYYY-MM-DD, not {published!r}", file=sys.stderr)
+        return 2
+    model = _Model()
+    failures = 0
+    for path in files:
+        try:
+            extract_one(model.get, path, out, published=published, form=form, force=force,
+                        root=root)
+        except ExplainerError as exc:
+            print(f"explainer: {exc}", file=sys.stderr)
+            failures += 1
+    return 1 if failures else 0
+
+
+def extract_one(nlp: Callable[[], Language], path: Path, out: Path, *, published: str | None,
+                form: str, force: bool, root: Path | None) -> bool:
+    """Write ``out/<id>.yaml`` for one article; True when the file changed."""
+    source = read_article(path)
+    explainer = extract(nlp(), source, published=published, form=form, root=root)
+    return store.save(out / f"{source.id}.yaml", explainer, force=force)
+
+
+class _Model:
+    """Loads the spaCy model on first use, once, so a run with only bad files loads nothing."""
+
+    def __init__(self) -> None:
+        self._nlp: Language | None = None
+
+    def get(self) -> Language:
+        if self._nlp is None:
+            self._nlp = load_model()
+        return self._nlp

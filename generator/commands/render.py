@@ -1,0 +1,27 @@
+"""``explainer render``: explainer YAML -> Markdown pages on disk, no NLP and no server."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from generator.errors import ExplainerError
+from generator.publish import settings as project
+from generator.publish.site import render_pages, write_pages
+
+
+def run(config_file: Path, data: Path | None, docs: Path | None) -> int:
+    paths = project.load(config_file) if config_file.exists() else project.from_extra(
+        config_file, None, None)
+    if data is not None:
+        paths = project.Settings(paths.root, paths.config_file, paths.inputs, data.resolve(),
+                                 paths.templates, paths.overrides, paths.docs)
+    out = (docs or paths.docs).resolve()
+    try:
+        pages = render_pages(paths)
+    except ExplainerError as exc:
+        print(f"explainer: {exc}", file=sys.stderr)
+        return 1
+    changed = write_pages(pages, out)
+    print(f"explainer: rendered {len(pages)} pages into {out} ({changed} changed)")
+    return 0

@@ -1,0 +1,144 @@
+"""Score actor extraction on ../shared/eval: the seed's gold actors, PolNeAR sources, CNN/DM.
+
+- seed: each gold actor found with a fitting kind, and found exactly once;
+- polnear: share of gold attribution sources (not pronouns) inside some actor mention,
+  on the original text and on a lower-cased copy;
+- cnndm: actor mentions on the lower-case input against those on the cased original
+  (token-aligned files, so offsets agree), precision / recall / F1.
+
+Run: python -m generator.evaluation.actors [--eval-dir ../shared/eval] [--limit N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import time
+from pathlib import Path
+
+import yaml
+
+from generator.ingest.forms import detect
+from generator.ingest.reader import Meta, Source
+from generator.model import Actor
+from generator.nlp.actors import find_actors
+from generator.nlp.pipeline import analyse, load_model
+
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us", "me",
+            "his", "its", "their", "who", "which", "that"}
+FITTING = {
+    "government": {"government"},
+    "person": {"person"},
+    "media": {"media"},
+    "organisation": {"organisation", "government", "group"},
+    "militant group": {"group", "organisation"},
+    "ethnic group": {"group"},
+    "advocacy groups": {"group", "organisation"},
+}
+
+
+def actors_of(nlp, text: str, name: str = "doc") -> list[Actor]:
+    source = Source(name, Path(name), text, hashlib.sha256(text.encode()).hexdigest(), Meta())
+    return find_actors(analyse(nlp, source, detect(text)))
+
+
+def seed_report(nlp, eval_dir: Path, seed: Path) -> dict:
+    gold = yaml.safe_load((eval_dir / "seed" / "gold.yaml").read_text())
+    actors = [a for a in actors_of(nlp, seed.read_text(encoding="utf-8")) if a.kind != "place"]
+    rows = []
+    for item in gold["actors"]:
+        accept = {a.lower() for a in item["accept"]}
+        hits = [a for a in actors if _matches(a, accept)]
+        fitting = [a for a in hits if a.kind in FITTING.get(item["kind"], {item["kind"]})]
+        rows.append({"gold": item["name"], "found": [f"{a.name} ({a.kind})" for a in hits],
+                     "fits": bool(fitting), "once": len(hits) == 1})
+    zhang = next((a for a in actors if a.name.lower() == "zhang"), None)
+    he = bool(zhang and any(m.text == "he" and m.sentence == "s15" for m in zhang.mentions))
+    return {"rows": rows, "found_fitting": sum(r["fits"] for r in rows),
+            "exactly_once": sum(r["fits"] and r["once"] for r in rows), "total": len(rows),
+            "zhang_he_resolved": he, "agents_found": len(actors)}
+
+
+def _matches(actor: Actor, accept: set[str]) -> bool:
+    texts = {m.text.lower().removeprefix("the ") for m in actor.mentions}
+    texts |= {actor.name.lower()}
+    return bool(texts & {a.removeprefix("the ") for a in accept})
+
+
+def polnear_report(nlp, eval_dir: Path, limit: int | None) -> dict:
+    files = sorted((eval_dir / "polnear" / "dev").glob("*.gold.json"))[:limit]
+    result = {}
+    for variant in ("original", "lower"):
+        covered = total = 0
+        for gold_file in files:
+            text = gold_file.with_name(gold_file.name.replace(".gold.json", ".txt")).read_text(
+                encoding="utf-8")
+            text = text.lower() if variant == "lower" else text
+            gold = json.loads(gold_file.read_text())
+            mentions = [m.span for a in actors_of(nlp, text) for m in a.mentions]
+            for attribution in gold["attributions"]:
+                spans = attribution["source"]
+                if not spans or attribution["source_text"].lower().strip() in PRONOUNS:
+                    continue
+                total += 1
+                covered += any(s < me and e > ms for s, e in spans for ms, me in mentions)
+        result[variant] = {"sources": total, "covered": covered,
+                           "share": round(covered / max(total, 1), 3)}
+    return result
+
+
+def cnndm_report(nlp, eval_dir: Path, limit: int | None, sample: Path | None) -> dict:
+    inputs = sorted(p for p in (eval_dir / "cnndm").glob("*.txt") if p.stem.count(".") == 0)
+    tp = fp = fn = 0
+    lines = []
+    for path in inputs[:limit]:
+        lower = path.read_text(encoding="utf-8")
+        cased = path.with_suffix(".cased.txt").read_text(encoding="utf-8")
+        found = actors_of(nlp, lower, path.stem)
+        predicted = {m.span for a in found for m in a.mentions if m.text.lower() not in PRONOUNS}
+        reference = {m.span for a in actors_of(nlp, cased, path.stem) for m in a.mentions
+                     if m.text.lower() not in PRONOUNS}
+        tp += len(predicted & reference)
+        fp += len(predicted - reference)
+        fn += len(reference - predicted)
+        lines.append(f"## {path.stem}\n" + "\n".join(
+            f"- {a.name} [{a.kind}] x{len(a.mentions)}: "
+            + "; ".join(sorted({m.shown for m in a.mentions})) for a in found))
+    if sample is not None:
+        sample.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    p, r = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+    return {"articles": len(inputs[:limit]), "precision": round(p, 3), "recall": round(r, 3),
+            "f1": round(2 * p * r / max(p + r, 1e-9), 3)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Score actors on ../shared/eval")
+    parser.add_argument("--eval-dir", type=Path, default=Path("../shared/eval"))
+    parser.add_argument("--seed", type=Path, default=Path("seeds/000_3d98c2cb0ee05817.txt"))
+    parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--sample", type=Path, help="write every article's actors here")
+    args = parser.parse_args(argv)
+    nlp = load_model()
+    start = time.perf_counter()
+    seed = seed_report(nlp, args.eval_dir, args.seed)
+    print(f"seed: {seed['found_fitting']}/{seed['total']} gold actors found with a fitting kind, "
+          f"{seed['exactly_once']}/{seed['total']} exactly once; Zhang's 'he' resolved: "
+          f"{seed['zhang_he_resolved']}; {seed['agents_found']} agents in all")
+    for row in seed["rows"]:
+        mark = "ok" if row["fits"] and row["once"] else "!!"
+        print(f"  {mark} {row['gold']:45} -> {', '.join(row['found']) or '-'}")
+    polnear = polnear_report(nlp, args.eval_dir, args.limit)
+    for variant, row in polnear.items():
+        print(f"polnear dev ({variant}): {row['covered']}/{row['sources']} non-pronoun sources "
+              f"inside an actor mention = {row['share']:.3f}")
+    cnndm = cnndm_report(nlp, args.eval_dir, args.limit, args.sample)
+    print(f"cnndm ({cnndm['articles']} articles): mentions on lower-case input vs cased original:"
+          f" P {cnndm['precision']:.3f} R {cnndm['recall']:.3f} F1 {cnndm['f1']:.3f}")
+    print(f"time: {time.perf_counter() - start:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

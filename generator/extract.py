@@ -1,0 +1,69 @@
+"""From an article file to an explainer: read, restore, parse, find, assemble.
+
+Each step adds one thing to the explainer; the spaCy model is loaded by the
+caller once and passed in, so many files share one load.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from spacy.language import Language
+
+from generator import EXTRACTOR_VERSION
+from generator.ingest.forms import detect
+from generator.ingest.reader import Source
+from generator.model import Article, Explainer, InputInfo
+from generator.nlp import actors, claims, dates, keypoints, timeline
+from generator.nlp.pipeline import analyse
+
+MAX_TITLE = 90
+
+
+def extract(nlp: Language, source: Source, *, published: str | None = None,
+            form: str = "auto", root: Path | None = None) -> Explainer:
+    """The explainer for one article; ``published`` overrides the sidecar's date."""
+    detected = detect(source.text, form)
+    document = analyse(nlp, source, detected)
+    when = published or source.meta.published
+    found_actors = actors.find_actors(document)
+    found_claims = claims.find_claims(document, found_actors)
+    found_dates = dates.find_dates(document, when)
+    date_refs = [date for date, _ in found_dates]
+    points = keypoints.choose(document.sentences, found_actors, found_claims, date_refs)
+    article = Article(
+        id=source.id,
+        title=source.meta.title or _title(document.sentences[0].text),
+        published=when,
+        url=source.meta.url,
+        source=source.meta.source,
+        input=InputInfo(_relative(source.path, root), source.sha256, detected.name,
+                        detected.lowercase, EXTRACTOR_VERSION),
+    )
+    return Explainer(
+        article=article,
+        sentences=document.sentences,
+        actors=found_actors,
+        claims=found_claims,
+        dates=date_refs,
+        timeline=timeline.build(document, found_dates, found_actors, points),
+        key_points=points,
+    )
+
+
+def _title(first_sentence: str) -> str:
+    """A headline from the lead sentence: its first clause, cut at a word."""
+    clause = re.split(r"\s+[-–—]\s+|;\s", first_sentence, maxsplit=1)[0].strip(" ,.")
+    if len(clause) <= MAX_TITLE:
+        return clause
+    return clause[: MAX_TITLE - 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+
+
+def _relative(path: Path, root: Path | None) -> str:
+    resolved = path.resolve()
+    base = (root or Path.cwd()).resolve()
+    try:
+        return resolved.relative_to(base).as_posix()
+    except ValueError:
+        return path.name

@@ -1,0 +1,135 @@
+"""Read an article file into text, or say in one line why it cannot be read.
+
+Offsets in the YAML count code points of the file decoded as UTF-8 with a leading
+byte-order mark dropped and nothing else changed, so that is exactly what this
+returns: no newline or whitespace normalisation here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.errors import DataError, InputError
+from generator.store import parse_yaml
+
+MAX_CHARS = 1_000_000
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,120}$")
+
+
+@dataclass(frozen=True)
+class Meta:
+    """What a sidecar ``X.meta.yaml`` may say about ``X.txt``."""
+
+    title: str | None = None
+    published: str | None = None
+    url: str | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    """An article as read from disk."""
+
+    id: str
+    path: Path
+    text: str
+    sha256: str
+    meta: Meta
+
+
+def read_article(path: Path) -> Source:
+    """Decode one article file and its sidecar, checking everything a person could get wrong."""
+    article_id = path.stem
+    if not _ID.match(article_id):
+        raise InputError(path, "file name must start with a letter or digit and use only "
+                               "letters, digits, '.', '_' and '-'")
+    text = decode(path, _read_bytes(path))
+    return Source(article_id, path, text, hashlib.sha256(text.encode()).hexdigest(),
+                  read_meta(path))
+
+
+def _read_bytes(path: Path) -> bytes:
+    if not path.exists():
+        raise InputError(path, "no such file")
+    if path.is_dir():
+        raise InputError(path, "is a directory, not an article file")
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
+
+
+def decode(path: Path, raw: bytes) -> str:
+    """UTF-8 text with a BOM dropped; binary, UTF-16 and empty files are refused."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(path, "looks like UTF-16; save the article as UTF-8")
+    if b"\x00" in raw:
+        raise InputError(path, "binary file (contains NUL bytes), not text")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(path, f"not UTF-8 text (invalid byte at offset {exc.start}); "
+                               "save the article as UTF-8") from None
+    if not text.strip():
+        raise InputError(path, "empty file (no text)")
+    if len(_CONTROL.findall(text)) > max(10, len(text) // 100):
+        raise InputError(path, "binary file (too many control characters), not text")
+    if len(text) > MAX_CHARS:
+        raise InputError(path, f"too long ({len(text):,} characters; the limit is "
+                               f"{MAX_CHARS:,}): split the article")
+    if not re.search(r"[^\W\d_]", text):
+        raise InputError(path, "no words in the file")
+    return text
+
+
+def sidecar_path(path: Path) -> Path:
+    return path.with_name(f"{path.stem}.meta.yaml")
+
+
+def read_meta(path: Path) -> Meta:
+    """The sidecar's fields, type-checked; no sidecar means no metadata."""
+    meta_path = sidecar_path(path)
+    if not meta_path.is_file():
+        return Meta()
+    text = decode(meta_path, meta_path.read_bytes()) if meta_path.stat().st_size else ""
+    try:
+        data = parse_yaml(meta_path, text) or {}
+    except DataError as exc:
+        raise InputError(meta_path, exc.message, exc.line) from None
+    if not isinstance(data, dict):
+        raise InputError(meta_path, "must be a mapping of title, published, url, source")
+    return _meta_from(meta_path, data)
+
+
+def _meta_from(meta_path: Path, data: dict) -> Meta:
+    unknown = sorted(str(k) for k in data if k not in {"title", "published", "url", "source"})
+    if unknown:
+        raise InputError(meta_path, f"unknown field {unknown[0]!r} (allowed: title, published, "
+                                    "url, source)")
+    values = {k: data.get(k) for k in ("title", "published", "url", "source")}
+    for key, value in values.items():
+        if value is not None and not isinstance(value, str):
+            raise InputError(meta_path, f"{key} must be text, not {type(value).__name__}")
+    if values["published"] and not valid_date(values["published"]):
+        raise InputError(meta_path, f"published must be YYYY-MM-DD, not {values['published']!r}")
+    if values["url"] and not re.match(r"^https?://\S+$", values["url"]):
+        raise InputError(meta_path, "url must start with http:// or https://")
+    return Meta(**values)
+
+
+def valid_date(value: str) -> bool:
+    """A real calendar date written YYYY-MM-DD."""
+    import datetime
+
+    if not _DATE.match(value):
+        return False
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True

@@ -1,0 +1,278 @@
+"""The explainer model: what the YAML holds, as data classes.
+
+Field order here is the key order in the YAML, so files stay stable and diffable.
+``to_dict``/``from_dict`` are the only bridge to plain data; the JSON Schema in
+``generator/schema`` is the authority on what a valid file looks like.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+SCHEMA_VERSION = 1
+ACTOR_KINDS = ("person", "organisation", "government", "media", "group", "place", "other")
+EVIDENCE_STATUSES = ("unsupported", "disputed", "supported", "unstated")
+TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
+CLAIM_KINDS = ("direct", "reported", "passive")
+
+Span = tuple[int, int]
+
+
+@dataclass
+class TextRef:
+    """A stretch of the input: ``input[span[0]:span[1]] == text``.
+
+    ``display`` is the same words as readers see them (restored case and spacing),
+    kept only when it differs from ``text``.
+    """
+
+    span: Span
+    text: str
+    display: str | None = None
+
+    @property
+    def shown(self) -> str:
+        return self.display or self.text
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"span": list(self.span), "text": self.text}
+        if self.display is not None and self.display != self.text:
+            out["display"] = self.display
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> TextRef | None:
+        if data is None:
+            return None
+        return cls(tuple(data["span"]), data["text"], data.get("display"))
+
+
+@dataclass
+class InputInfo:
+    """Where the article came from, to tell when it changed."""
+
+    path: str
+    sha256: str
+    form: str  # "tokenized" or "plain"
+    lowercase: bool
+    extractor: str = ""  # version of the extraction rules that wrote the file
+
+
+@dataclass
+class Article:
+    id: str
+    title: str
+    published: str | None = None
+    url: str | None = None
+    source: str | None = None
+    input: InputInfo | None = None
+
+
+@dataclass
+class Sentence:
+    id: str
+    span: Span
+    text: str  # restored, readable display text (the only `text` that is not a slice)
+
+
+@dataclass
+class Mention:
+    sentence: str
+    span: Span
+    text: str
+    display: str | None = None  # as readers see it, when it differs from ``text``
+
+    @property
+    def shown(self) -> str:
+        return self.display or self.text
+
+
+@dataclass
+class Relation:
+    """What the article states links two actors ("affiliated with", "leader of")."""
+
+    type: str
+    actor: str
+    sentence: str
+
+
+@dataclass
+class Actor:
+    id: str
+    name: str
+    kind: str
+    description: str | None = None
+    mentions: list[Mention] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+
+
+@dataclass
+class Evidence:
+    status: str = "unstated"
+    sentence: str | None = None
+    words: TextRef | None = None
+
+
+@dataclass
+class Claim:
+    id: str
+    sentence: str
+    speaker: str | None
+    source: TextRef | None
+    cue: TextRef | None
+    content: TextRef
+    kind: str = "reported"
+    evidence: Evidence = field(default_factory=Evidence)
+    contested_by: list[str] = field(default_factory=list)
+
+
+@dataclass
+class DateRef:
+    id: str
+    sentence: str
+    span: Span
+    text: str
+    type: str
+    value: str
+    mod: str | None = None
+    description: str = ""
+
+
+@dataclass
+class Event:
+    id: str
+    date: str | None
+    what: str
+    sentence: str
+    actors: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Explainer:
+    article: Article
+    sentences: list[Sentence] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    dates: list[DateRef] = field(default_factory=list)
+    timeline: list[Event] = field(default_factory=list)
+    key_points: list[str] = field(default_factory=list)
+    schema_version: int = SCHEMA_VERSION
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data in the contract's key order."""
+        return {
+            "schema_version": self.schema_version,
+            "article": _article_dict(self.article),
+            "sentences": [
+                {"id": s.id, "span": list(s.span), "text": s.text} for s in self.sentences
+            ],
+            "actors": [_actor_dict(a) for a in self.actors],
+            "claims": [_claim_dict(c) for c in self.claims],
+            "dates": [_date_dict(d) for d in self.dates],
+            "timeline": [
+                {"id": e.id, "date": e.date, "what": e.what, "sentence": e.sentence,
+                 "actors": list(e.actors)}
+                for e in self.timeline
+            ],
+            "key_points": list(self.key_points),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Explainer:
+        """Inverse of :meth:`to_dict`; expects schema-valid data."""
+        return cls(
+            schema_version=data["schema_version"],
+            article=_article_from(data["article"]),
+            sentences=[Sentence(s["id"], tuple(s["span"]), s["text"]) for s in data["sentences"]],
+            actors=[_actor_from(a) for a in data.get("actors", [])],
+            claims=[_claim_from(c) for c in data.get("claims", [])],
+            dates=[_date_from(d) for d in data.get("dates", [])],
+            timeline=[
+                Event(e["id"], e.get("date"), e["what"], e["sentence"], list(e.get("actors", [])))
+                for e in data.get("timeline", [])
+            ],
+            key_points=list(data.get("key_points", [])),
+        )
+
+
+def _article_dict(a: Article) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": a.id, "title": a.title, "published": a.published,
+                           "url": a.url, "source": a.source}
+    if a.input is not None:
+        out["input"] = {"path": a.input.path, "sha256": a.input.sha256,
+                        "form": a.input.form, "lowercase": a.input.lowercase,
+                        "extractor": a.input.extractor}
+    return out
+
+
+def _article_from(d: dict[str, Any]) -> Article:
+    info = d.get("input")
+    return Article(
+        id=d["id"], title=d["title"], published=d.get("published"), url=d.get("url"),
+        source=d.get("source"),
+        input=InputInfo(info["path"], info["sha256"], info["form"], info["lowercase"],
+                        info.get("extractor", ""))
+        if info else None,
+    )
+
+
+def _actor_dict(a: Actor) -> dict[str, Any]:
+    return {
+        "id": a.id, "name": a.name, "kind": a.kind, "description": a.description,
+        "mentions": [_mention_dict(m) for m in a.mentions],
+        "relations": [{"type": r.type, "actor": r.actor, "sentence": r.sentence}
+                      for r in a.relations],
+    }
+
+
+def _mention_dict(m: Mention) -> dict[str, Any]:
+    out: dict[str, Any] = {"sentence": m.sentence, "span": list(m.span), "text": m.text}
+    if m.display is not None and m.display != m.text:
+        out["display"] = m.display
+    return out
+
+
+def _actor_from(d: dict[str, Any]) -> Actor:
+    return Actor(
+        d["id"], d["name"], d["kind"], d.get("description"),
+        [Mention(m["sentence"], tuple(m["span"]), m["text"], m.get("display"))
+         for m in d.get("mentions", [])],
+        [Relation(r["type"], r["actor"], r["sentence"]) for r in d.get("relations", [])],
+    )
+
+
+def _ref(r: TextRef | None) -> dict[str, Any] | None:
+    return None if r is None else r.to_dict()
+
+
+def _claim_dict(c: Claim) -> dict[str, Any]:
+    return {
+        "id": c.id, "sentence": c.sentence, "speaker": c.speaker, "source": _ref(c.source),
+        "cue": _ref(c.cue), "content": c.content.to_dict(), "kind": c.kind,
+        "evidence": {"status": c.evidence.status, "sentence": c.evidence.sentence,
+                     "words": _ref(c.evidence.words)},
+        "contested_by": list(c.contested_by),
+    }
+
+
+def _claim_from(d: dict[str, Any]) -> Claim:
+    ev = d.get("evidence") or {}
+    return Claim(
+        d["id"], d["sentence"], d.get("speaker"), TextRef.from_dict(d.get("source")),
+        TextRef.from_dict(d.get("cue")), TextRef.from_dict(d["content"]),
+        d.get("kind", "reported"),
+        Evidence(ev.get("status", "unstated"), ev.get("sentence"),
+                 TextRef.from_dict(ev.get("words"))),
+        list(d.get("contested_by", [])),
+    )
+
+
+def _date_dict(t: DateRef) -> dict[str, Any]:
+    return {"id": t.id, "sentence": t.sentence, "span": list(t.span), "text": t.text,
+            "type": t.type, "value": t.value, "mod": t.mod, "description": t.description}
+
+
+def _date_from(d: dict[str, Any]) -> DateRef:
+    return DateRef(d["id"], d["sentence"], tuple(d["span"]), d["text"], d["type"], d["value"],
+                   d.get("mod"), d.get("description", ""))

@@ -1,0 +1,220 @@
+"""Actors: people, groups, institutions and places, one per referent.
+
+Mentions come from :mod:`generator.nlp.mentions` (named entities and the noun
+phrases that act or speak) and are linked by :mod:`generator.nlp.coref`; this
+module turns each referent into an :class:`Actor` with a display name, a kind, a
+one-line description from the article and the relations it states.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from generator.model import Actor, Relation
+from generator.nlp import actor_lexicon as lex
+from generator.nlp import coref, mentions
+from generator.nlp.mentions import Candidate
+from generator.nlp.pipeline import Document
+
+ROLE_RANK = {"named": 0, "nominal": 1, "bare": 2, "pronoun": 3}
+RELATION_PREPS = {"with", "of", "for", "to", "at", "from"}
+KIND_PRIORITY = ["person", "media", "government", "organisation", "group", "place", "other"]
+
+
+@dataclass
+class _Referent:
+    key: str
+    candidates: list[Candidate] = field(default_factory=list)
+
+
+def find_actors(document: Document) -> list[Actor]:
+    """Agents first, ordered by how much they matter (mentions), then places."""
+    doc = document.doc
+    candidates = coref.resolve(doc, mentions.collect(doc))
+    referents: dict[str, _Referent] = {}
+    for candidate in candidates:
+        referents.setdefault(candidate.key, _Referent(candidate.key)).candidates.append(candidate)
+    by_key = {key: a for key, r in referents.items() if (a := _actor(document, r)) is not None}
+    _unique_ids(list(by_key.values()))
+    _add_relations(document, by_key, candidates)
+    actors = list(by_key.values())
+    actors.sort(key=lambda a: (a.kind == "place", -len(a.mentions), a.mentions[0].span))
+    return actors
+
+
+def _actor(document: Document, referent: _Referent) -> Actor | None:
+    doc = document.doc
+    found = [m for c in referent.candidates if (m := document.mention(c.span(doc))) is not None]
+    if not found or all(c.role == "pronoun" for c in referent.candidates):
+        return None
+    return Actor(
+        id=slug(_name(doc, referent)),
+        name=_name(doc, referent),
+        kind=_kind(doc, referent),
+        description=_description(doc, referent),
+        mentions=sorted({m.span: m for m in found}.values(), key=lambda m: m.span),
+    )
+
+
+def _name(doc: Doc, referent: _Referent) -> str:
+    """The fullest name the article uses; a government is named after its country."""
+    government = referent.key.startswith("gov:")
+    if referent.key.startswith("group:"):
+        named = [c for c in referent.candidates if c.role == "named"]
+        if named:  # a people: the plain name ("Uighurs"), not "the minority Muslim Uighur"
+            best = min(named, key=lambda c: (c.end - c.start, -len(doc[c.start:c.end].text)))
+            return _display(doc[best.start:best.end].text)
+    best = min(referent.candidates, key=lambda c: (
+        ROLE_RANK["named" if government and c.role == "nominal" else c.role],
+        government and c.role == "named", -(c.end - c.start), c.start))
+    if government and best.role == "named" and doc[best.start].ent_type_ == "GPE":
+        return f"{_country(referent.key)} government"
+    text = _display(doc[best.start:best.end].text)
+    if referent.key.startswith("org:"):
+        return _with_acronym(doc, referent, text)
+    return text
+
+
+def _with_acronym(doc: Doc, referent: _Referent, text: str) -> str:
+    """"Islamic State (ISIS)": the spelled-out name, with the acronym the article also uses."""
+    names = {_display(c.span(doc).text) for c in referent.candidates if c.role == "named"}
+    spelled = sorted((n for n in names if not n.isupper()), key=len, reverse=True)
+    acronyms = sorted(n for n in names if n.isupper() and len(n) > 1)
+    if spelled and acronyms:
+        return f"{spelled[0]} ({acronyms[0]})"
+    return spelled[0] if spelled else text
+
+
+def _country(key: str) -> str:
+    country = key.removeprefix("gov:")
+    return lex.COUNTRY_NAMES.get(country, country.title())
+
+
+def _display(text: str) -> str:
+    text = re.sub(r"^(the|a|an|another|some)\s+", "", text.strip(), flags=re.I)
+    text = re.sub(r"\s*'s?$", "", text)
+    return text[:1].upper() + text[1:]
+
+
+def _kind(doc: Doc, referent: _Referent) -> str:
+    """The kind most mentions support; an appositive's noun ("a newspaper") decides."""
+    described = _described_kind(doc, referent)
+    if described is not None:
+        return described
+    kinds = {c.kind for c in referent.candidates if c.role != "pronoun"}
+    if kinds & {"government"} and referent.key.startswith("gov:"):
+        return "government"
+    return next((kind for kind in KIND_PRIORITY if kind in kinds), "other")
+
+
+def _described_kind(doc: Doc, referent: _Referent) -> str | None:
+    for candidate in referent.candidates:
+        root = doc[candidate.start:candidate.end].root
+        for child in root.children:
+            if child.dep_ == "appos" and child.pos_ == "NOUN":
+                kind = mentions.head_kind(child)
+                if kind in {"media", "government", "group"} and (
+                    kind != "group" or candidate.kind != "person"):
+                    return kind
+    return None
+
+
+def _description(doc: Doc, referent: _Referent) -> str | None:
+    """An appositive or title the article gives ("a newspaper affiliated with ...")."""
+    for candidate in referent.candidates:
+        if candidate.description:
+            return candidate.description
+        found = _appositive(doc, candidate)
+        if found:
+            return found
+    return None
+
+
+def _appositive(doc: Doc, candidate: Candidate) -> str | None:
+    root = doc[candidate.start:candidate.end].root
+    for child in root.children:
+        if child.dep_ == "appos" and not candidate.start <= child.i < candidate.end:
+            return _phrase(doc, child)
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        return _phrase(doc, root.head)
+    return None
+
+
+def _phrase(doc: Doc, token: Token) -> str | None:
+    """The words of a describing phrase, without the name it describes."""
+    skip = _appos_ids(token)
+    if token.dep_ == "appos":
+        skip |= {t.i for t in token.head.subtree if t.i < token.left_edge.i}
+    kept = [t for t in token.subtree if t.i not in skip]
+    text = "".join(t.text_with_ws for t in kept).strip(" ,")
+    text = re.sub(r"^(another)\s+", "an ", text, flags=re.I)
+    if not 2 <= len(text) <= 160 or "," in text:
+        return None
+    return text[:1].lower() + text[1:] if not text[:2].isupper() else text
+
+
+def _appos_ids(token: Token) -> set[int]:
+    return {t.i for c in token.children if c.dep_ == "appos" for t in c.subtree}
+
+
+def _add_relations(document: Document, by_key: dict[str, Actor],
+                   candidates: list[Candidate]) -> None:
+    """"A newspaper affiliated with the Communist Party": a relation between two actors."""
+    doc = document.doc
+    key_of_token = {i: c.key for c in candidates for i in range(c.start, c.end)}
+    for candidate in candidates:
+        source = by_key.get(candidate.key or "")
+        if source is None:
+            continue
+        for words, token in _stated_relations(doc, candidate):
+            target = by_key.get(key_of_token.get(token) or "")
+            if target is None or target is source or any(
+                r.actor == target.id for r in source.relations
+            ):
+                continue
+            sentence = document.sentence_at(doc[token].idx).id
+            source.relations.append(Relation(words, target.id, sentence))
+
+
+def _stated_relations(doc: Doc, candidate: Candidate) -> list[tuple[str, int]]:
+    """(relation words, target token) from the candidate's appositive."""
+    root = doc[candidate.start:candidate.end].root
+    heads = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        heads.append(root.head)
+    found = []
+    for head in heads:
+        for token in head.subtree:
+            if token.dep_ == "prep" and token.lower_ in RELATION_PREPS:
+                objects = [c for c in token.children if c.dep_ == "pobj"]
+                if objects:
+                    found.append((_relation_words(head, token), objects[0].i))
+    return found
+
+
+def _relation_words(head: Token, prep: Token) -> str:
+    """"affiliated with", "leader of", "spokesman for"."""
+    governor = prep.head
+    if governor.i == head.i:
+        return f"{head.lower_} {prep.lower_}"
+    return f"{governor.lower_} {prep.lower_}"
+
+
+def slug(text: str) -> str:
+    """A URL- and file-safe id: lower-case ASCII letters, digits and hyphens."""
+    value = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60].strip("-")
+    return value or "actor"
+
+
+def _unique_ids(actors: list[Actor]) -> list[Actor]:
+    seen: defaultdict[str, int] = defaultdict(int)
+    for actor in actors:
+        seen[actor.id] += 1
+        if seen[actor.id] > 1:
+            actor.id = f"{actor.id}-{seen[actor.id]}"
+    return actors
+

@@ -1,0 +1,101 @@
+"""Claims: attributions found in the text, turned into model claims with speakers and evidence.
+
+Finding who said what is :mod:`generator.nlp.attribution`'s job and judging what
+the article says of its support is :mod:`generator.nlp.evidence`'s; this module
+links their spans to sentences and to actors.
+"""
+
+from __future__ import annotations
+
+from generator.model import Actor, Claim, Evidence, TextRef
+from generator.nlp.attribution import Attribution, find_attributions
+from generator.nlp.evidence import assess_evidence, contested_pairs
+from generator.nlp.pipeline import Document
+
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"}
+
+
+def find_claims(document: Document, actors: list[Actor]) -> list[Claim]:
+    """Every attribution with a content span that maps back into the input."""
+    attributions = find_attributions(document.doc)
+    evidence = assess_evidence(document.doc, attributions)
+    claims: list[Claim] = []
+    numbering: dict[int, str] = {}
+    for index, (found, judged) in enumerate(zip(attributions, evidence, strict=True)):
+        claim = _claim(document, actors, found, judged, f"c{len(claims) + 1}")
+        if claim is not None:
+            numbering[index] = claim.id
+            claims.append(claim)
+    by_id = {c.id: c for c in claims}
+    for a, b in contested_pairs(document.doc, attributions):
+        if a in numbering and b in numbering:
+            by_id[numbering[a]].contested_by.append(numbering[b])
+            by_id[numbering[b]].contested_by.append(numbering[a])
+    return claims
+
+
+def _claim(document: Document, actors: list[Actor], found: Attribution, judged,
+           claim_id: str) -> Claim | None:
+    content = document.ref(*found.content)
+    if content is None:
+        return None
+    source = document.ref(*found.source) if found.source else None
+    cue = document.ref(*found.cue) if found.cue else None
+    anchor = found.cue or found.content
+    return Claim(
+        id=claim_id,
+        sentence=document.sentence_at(anchor[0]).id,
+        speaker=speaker_of(document, actors, source, found),
+        source=source,
+        cue=cue,
+        content=content,
+        kind=found.kind,
+        evidence=_evidence(document, judged),
+    )
+
+
+def _evidence(document: Document, judged) -> Evidence:
+    if judged is None or judged.status == "unstated":
+        return Evidence()
+    words = document.ref(*judged.span) if judged.span else None
+    sentence = document.sentence_at(judged.span[0]).id if judged.span else None
+    return Evidence(judged.status, sentence, words)
+
+
+def speaker_of(document: Document, actors: list[Actor], source: TextRef | None,
+               found: Attribution) -> str | None:
+    """The actor named first in the source phrase (its head); a pronoun, the nearest before it."""
+    if source is None:
+        return None
+    best = _overlapping(actors, source)
+    if best is not None:
+        return best
+    if source.text.lower() in PRONOUNS:
+        return _nearest_person_before(actors, source.span[0], source.text.lower())
+    return None
+
+
+def _overlapping(actors: list[Actor], source: TextRef) -> str | None:
+    start, end = source.span
+    hits = [(m.span[0], -(m.span[1] - m.span[0]), a.id)
+            for a in actors if a.kind != "place"
+            for m in a.mentions if m.span[0] < end and m.span[1] > start]
+    return min(hits)[2] if hits else None
+
+
+def _nearest_person_before(actors: list[Actor], position: int, pronoun: str) -> str | None:
+    """He/she resolve to the last person named before; they/we to the last non-person agent."""
+    wanted = {"person"} if pronoun in {"he", "she", "him", "her", "i"} else {
+        "government", "organisation", "group", "media", "other"}
+    best: tuple[int, str] | None = None
+    for actor in actors:
+        if actor.kind not in wanted:
+            continue
+        for mention in actor.mentions:
+            if mention.span[1] <= position and mention.text.lower() not in PRONOUNS and (
+                best is None or mention.span[1] > best[0]
+            ):
+                best = (mention.span[1], actor.id)
+    return best[1] if best else None
+
+

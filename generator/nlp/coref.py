@@ -1,0 +1,110 @@
+"""Link mentions that refer to the same actor, cautiously.
+
+Only links the text makes clear: a surname after a full name, a bare phrase
+("officials", "the group") after a mention with the same head or role, "he"
+after the last person named, "they" in a clause reported by a plural subject.
+Anything else stays apart, so two different officials stay two.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from generator.nlp.mentions import SUBJECTS, Candidate, singular
+
+WINDOW = 6  # sentences a bare phrase may look back
+PRONOUN_WINDOW = 2
+GROUP_WORDS = {"group", "organisation", "organization", "movement", "party", "network", "cell"}
+PARTITIVES = {"many", "some", "most", "members", "few", "all", "one", "several", "none"}
+
+
+def resolve(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
+    """Give every candidate a key; unresolved pronouns are dropped."""
+    sentence_of = _sentence_index(doc)
+    _merge_surnames(candidates)
+    resolved: list[Candidate] = []
+    for candidate in candidates:
+        if candidate.key is None:
+            window = [c for c in resolved
+                      if sentence_of[candidate.start] - sentence_of[c.start] <= _window(candidate)]
+            candidate.key = _antecedent(doc, candidate, resolved, window)
+        if candidate.key is not None:
+            resolved.append(candidate)
+    return resolved
+
+
+def _window(candidate: Candidate) -> int:
+    return PRONOUN_WINDOW if candidate.role == "pronoun" else WINDOW
+
+
+def _sentence_index(doc: Doc) -> list[int]:
+    index = [0] * len(doc)
+    for number, sentence in enumerate(doc.sents):
+        for i in range(sentence.start, sentence.end):
+            index[i] = number
+    return index
+
+
+def _merge_surnames(candidates: list[Candidate]) -> None:
+    """"Zhang" after "Zhang Chunxian" is him, when exactly one full name fits."""
+    full = {c.key for c in candidates if c.kind == "person" and c.key and " " in c.key}
+    for candidate in candidates:
+        key = candidate.key or ""
+        if " " in key or not key.startswith(("person:", "name:")):
+            continue
+        name = key.split(":", 1)[1]
+        fits = {k for k in full if name in k.removeprefix("person:").split()}
+        if len(fits) == 1:
+            candidate.key, candidate.kind = fits.pop(), "person"
+
+
+def _antecedent(doc: Doc, candidate: Candidate, earlier: list[Candidate],
+                window: list[Candidate]) -> str | None:
+    """Pronouns and "the group" look back a few sentences; a repeated head word any distance."""
+    if candidate.role == "pronoun":
+        return _pronoun_antecedent(doc, candidate, window)
+    head = singular(candidate.head)
+    for other in reversed(earlier):
+        same = singular(other.head) == head and other.kind == candidate.kind
+        if same and other.role != "pronoun" and "@" not in (other.key or ""):
+            return other.key
+    if head in GROUP_WORDS:
+        found = _group_antecedent(doc, candidate, window)
+        if found:
+            return found
+    return f"{candidate.kind}:{head}"
+
+
+def _group_antecedent(doc: Doc, candidate: Candidate, earlier: list[Candidate]) -> str | None:
+    """"The group": a people after "many of", otherwise the last organisation named."""
+    before = doc[max(candidate.start - 3, 0):candidate.start]
+    partitive = any(t.lower_ in PARTITIVES for t in before)
+    for other in reversed(earlier):
+        if other.role != "named" or not other.key:
+            continue
+        organised = other.key.startswith("org:")
+        if (partitive and other.kind == "group" and not organised) or (
+            not partitive and organised and other.kind in {"group", "organisation"}
+        ):
+            return other.key
+    return None
+
+
+def _pronoun_antecedent(doc: Doc, candidate: Candidate, earlier: list[Candidate]) -> str | None:
+    if candidate.kind == "person":
+        people = [c for c in earlier if c.kind == "person" and c.role != "pronoun"]
+        return people[-1].key if people else None
+    return _reporting_subject(doc, candidate, earlier)
+
+
+def _reporting_subject(doc: Doc, candidate: Candidate, earlier: list[Candidate]) -> str | None:
+    """"X said they were planning...": "they" is X when X is plural and not a person."""
+    verb = doc[candidate.start].head
+    while verb.dep_ in {"ccomp", "xcomp", "conj"} and verb.head is not verb:
+        verb = verb.head
+        subjects = [c for c in earlier
+                    if doc[c.start:c.end].root.head == verb
+                    and doc[c.start:c.end].root.dep_ in SUBJECTS]
+        if subjects and subjects[-1].kind != "person":
+            return subjects[-1].key
+    return None

@@ -1,0 +1,38 @@
+"""Dates: temporal expressions in the article, mapped back to the input and described."""
+
+from __future__ import annotations
+
+import datetime
+
+from generator.model import DateRef
+from generator.nlp.pipeline import Document
+from generator.nlp.timex import Timex, describe, find_timexes
+
+
+def find_dates(document: Document, published: str | None) -> list[tuple[DateRef, Timex]]:
+    """Every temporal expression, normalised against the publication date when known.
+
+    Each date comes with its timex in doc coordinates, which the timeline needs.
+    """
+    anchor = datetime.date.fromisoformat(published) if published else None
+    dates = []
+    for timex in find_timexes(document.doc.text, anchor):
+        ref = document.ref(timex.start, timex.end)
+        if ref is None:
+            continue
+        dates.append((DateRef(
+            id=f"t{len(dates) + 1}",
+            sentence=document.sentence_at(timex.start).id,
+            span=ref.span,
+            text=ref.text,
+            type=timex.type,
+            value=timex.value,
+            mod=timex.mod,
+            description=describe(timex, anchor),
+        ), timex))
+    return dates
+
+
+def as_timex(date: DateRef) -> Timex:
+    """The model's date as a timex again, for ordering."""
+    return Timex(date.span[0], date.span[1], date.text, date.type, date.value, date.mod)

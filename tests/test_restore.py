@@ -1,0 +1,156 @@
+"""Tests for display-text restoration: detokenization, quotes, case, alignment."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from generator.text.restore import RestoredSentence, restore_document
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+
+
+def restore(text: str) -> list[str]:
+    return [s.text for s in restore_document(text, _lines(text), tokenized=True, lowercase=True)]
+
+
+def one(text: str) -> str:
+    return restore(text)[0]
+
+
+@pytest.mark.parametrize(
+    ("tokens", "expected"),
+    [
+        ("the country 's leader ca n't say", "The country's leader can't say."),
+        ("i do n't think i 've seen it", "I don't think I've seen it."),
+        ("we can not stop , we 're gon na win", "We cannot stop, we're gonna win."),
+        ("they wo n't go", "They won't go."),
+    ],
+)
+def test_clitics_rejoin(tokens: str, expected: str) -> None:
+    assert one(tokens) == expected
+
+
+def test_split_hyphens_rejoin_but_clause_dash_stays() -> None:
+    assert "full-face veils" in one("women wear full - face veils")
+    assert "a 39-year-old man" in one("police arrested a 39 - year - old man")
+    assert "join the group - before returning" in one(
+        "they travel to join the group - before returning home")
+
+
+def test_brackets_and_punctuation_spacing() -> None:
+    assert one("a rope measuring 6,000 metres -lrb- 3.7 miles -rrb- broke") == (
+        "A rope measuring 6,000 metres (3.7 miles) broke.")
+    assert one("what did he say ?") == "What did he say?"
+    assert one("it cost $ 5 , or 20 %") == "It cost $5, or 20%."
+
+
+def test_quote_inside_a_line_and_period_placement() -> None:
+    assert one("he said : ' we will win '") == "He said: 'We will win.'"
+    assert one("' we can fix it , ' he said") == "'We can fix it,' he said."
+    assert one("it is a crime known as ' treating '") == "It is a crime known as 'treating'."
+
+
+def test_quote_closed_on_a_later_line() -> None:
+    lines = restore("she said : ' we will go on\nand we will win , ' she added")
+    assert lines == ["She said: 'We will go on.", "And we will win,' she added."]
+
+
+def test_multi_paragraph_quote_reopens() -> None:
+    lines = restore("' the first part goes on\n' the second part ends here , ' he said")
+    assert lines[0].startswith("'The first part")
+    assert lines[1] == "'The second part ends here,' he said."
+
+
+def test_stray_closing_quote_moves_to_previous_line() -> None:
+    text = ("' we have found more cases\n' officials in the province have previously expressed "
+            "concerns about the rise of the group , fearing it will fuel unrest and violence "
+            "in the region for years\nthe region has seen repeated violence")
+    lines = restore(text)
+    assert lines[0] == "'We have found more cases.'"
+    assert lines[1].startswith("Officials in the province")
+    aligned = restore_document(text, _lines(text), tokenized=True, lowercase=True)[0]
+    moved = aligned.alignment.to_source(len(lines[0]) - 1, len(lines[0]))
+    assert moved is not None and text[slice(*moved)] == "'"
+    assert moved[0] > text.index("\n")
+
+
+def test_double_quotes_elisions_and_possessive() -> None:
+    assert one('he called it " a disgrace "') == 'He called it "a disgrace."'
+    assert "the '90s" in one("music from the '90s is back")
+    assert "players' wives" in one("the players ' wives met")
+
+
+def test_acronyms_names_and_pronoun() -> None:
+    text = one("i think isis and the u.s. told the un about china")
+    assert text == "I think ISIS and the U.S. told the UN about China."
+
+
+def test_may_and_us_by_context() -> None:
+    assert one("they may leave in may") == "They may leave in May."
+    assert one("he told us about the us economy") == "He told us about the US economy."
+
+
+def test_sentence_start_after_opening_quote_and_inner_period() -> None:
+    assert one("he said : ' no way '") == "He said: 'No way.'"
+    assert one("it ended . the crowd left") == "It ended. The crowd left."
+
+
+def test_alignment_round_trip_for_every_display_token() -> None:
+    text = ("the country 's veil - lrb - full - face -rrb- ca n't stay , ' he said\n"
+            "' we are confident that we can fix it , ' he said")
+    for sentence in restore_document(text, _lines(text), tokenized=True, lowercase=True):
+        _check_round_trip(text, sentence)
+
+
+def _check_round_trip(text: str, sentence: RestoredSentence) -> None:
+    for piece in sentence.alignment.pieces:
+        source = sentence.alignment.to_source(piece.dst_start, piece.dst_end)
+        assert source == (piece.src_start, piece.src_end)
+        shown = sentence.text[piece.dst_start:piece.dst_end]
+        token = text[slice(*source)]
+        assert shown.lower() == token or shown in {"(", ")", '"'}
+
+
+def test_lowercase_prose_gets_case_and_keeps_offsets() -> None:
+    text = "he went to china in may. i think the u.s. agreed."
+    [sentence] = restore_document(text, [(0, len(text))], tokenized=False, lowercase=True)
+    assert sentence.text == "He went to China in May. I think the U.S. agreed."
+    start = sentence.text.index("China")
+    assert sentence.alignment.to_source(start, start + 5) == (11, 16)
+
+
+def test_cased_prose_passes_unchanged() -> None:
+    text = "Apple may sue the us firm."
+    [sentence] = restore_document(text, [(0, len(text))], tokenized=False, lowercase=False)
+    assert sentence.text == text
+
+
+def test_name_heads_join_a_capitalised_name_but_not_a_nationality() -> None:
+    assert one("he studied at harvard university") == "He studied at Harvard University."
+    assert one("she joined a british university") == "She joined a British university."
+    assert one("he read the new york times") == "He read the New York Times."
+
+
+def test_titles_and_given_names_cue_a_surname() -> None:
+    assert one("he met mr hazard in town") == "He met Mr Hazard in town."
+    assert one("eden hazard scored twice") == "Eden Hazard scored twice."
+
+
+def test_gazetteer_phrases_and_common_words_stay_lower() -> None:
+    assert one("the midfielder scored in south africa") == "The midfielder scored in South Africa."
+    assert one("they flew a kite near the online shop") == (
+        "They flew a kite near the online shop.")
+    assert "Xinjiang" in one("president obama visited xinjiang")
+
+
+def test_short_label_before_a_colon_starts_a_caption() -> None:
+    assert one("big group : the cast of the show met").startswith("Big group: The cast")
+
+
+def test_short_word_between_two_hyphens_is_a_compound() -> None:
+    assert "a face-to-face talk" in one("they had a face - to - face talk")
+    assert "join the group - before" in one("they travel to join the group - before returning")
