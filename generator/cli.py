@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 FORMATS = ("auto", "tokenized", "plain")
-EVALUATIONS = ("case", "actors", "attribution", "timex", "keypoints")
+EVALUATIONS = ("seed", "case", "actors", "attribution", "timex", "keypoints")
 
 
 def parser() -> argparse.ArgumentParser:

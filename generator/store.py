@@ -10,11 +10,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import tempfile
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jsonschema
 import yaml
@@ -22,7 +24,11 @@ import yaml
 from generator.errors import DataError, EditedError
 from generator.model import Explainer
 
+if TYPE_CHECKING:
+    from generator.merge import MergeResult
+
 MAX_YAML_BYTES = 50_000_000
+BASE_DIR = ".base"  # the machine's last output per article, for merging edits
 
 
 class Loader(yaml.SafeLoader):
@@ -114,7 +120,7 @@ def validate(path: Path, text: str, data: Any) -> None:
         return
     error = errors[0]
     field = ".".join(str(p) for p in error.absolute_path) or "(top level)"
-    line = _line_of(text, list(error.absolute_path))
+    line = line_of(text, list(error.absolute_path))
     raise DataError(path, f"{field}: {_short(error)}", line)
 
 
@@ -148,7 +154,7 @@ def _reject_aliases(path: Path, text: str) -> None:
         raise DataError(path, f"not valid YAML: {getattr(exc, 'problem', exc)}", line) from None
 
 
-def _line_of(text: str, path: list[Any]) -> int | None:
+def line_of(text: str, path: list[Any]) -> int | None:
     """1-based line of the node at ``path`` in the YAML text (the deepest one that exists)."""
     node = yaml.compose(text, Loader=yaml.SafeLoader)
     line = node.start_mark.line + 1 if node else None
@@ -166,34 +172,129 @@ def _line_of(text: str, path: list[Any]) -> int | None:
 
 
 def write_atomic(path: Path, text: str) -> bool:
-    """Replace ``path`` with ``text`` in one step; False (no write) when it is unchanged."""
-    if path.exists() and path.read_text(encoding="utf-8") == text:
+    """Replace ``path`` with ``text`` in one step; False (no write) when it is unchanged.
+
+    The text goes to a temporary file in the same folder, is flushed to disk, then
+    renamed over the target: a process killed at any moment leaves the old file or
+    the new one, never a mixture.
+    """
+    if path.is_file() and path.read_bytes() == text.encode("utf-8"):
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
+    mode = path.stat().st_mode & 0o777 if path.is_file() else 0o644
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    _sync_folder(path.parent)
     return True
 
 
-def save(path: Path, explainer: Explainer, *, force: bool = False) -> bool:
-    """Write machine output, refusing to replace a file a person has edited."""
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (a no-op where folders cannot be opened)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+@dataclass(frozen=True)
+class Saved:
+    """What :func:`save` did: whether the file changed, and edits it could not carry over."""
+
+    changed: bool
+    merged: bool = False
+    notes: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return self.changed
+
+
+def save(path: Path, explainer: Explainer, *, force: bool = False,
+         text: str | None = None) -> Saved:
+    """Write machine output; a file a person edited is merged with it, never overwritten.
+
+    ``text`` is the article the explainer was extracted from, needed to move a
+    person's spans when the article changed. The machine's output is also kept as
+    the base for the next merge (``.base/<id>.<fingerprint>.yaml`` beside the file).
+    ``force`` replaces an edited file, discarding the edits.
+    """
+    new = explainer.to_dict()
+    data, notes, merged = new, (), False
     if path.exists() and not force and was_edited(path):
-        raise EditedError(path, "edited by hand since extraction; not overwritten "
-                                "(move it aside or pass --force)")
-    data = explainer.to_dict()
-    if data["article"].get("input") is not None:
-        data["article"]["input"]["extracted_sha256"] = fingerprint(data)
-    return write_atomic(path, dumps(data))
+        result = _merge_edited(path, new, text)
+        data, new, notes, merged = result.data, result.base, tuple(result.notes), True
+    stamp = fingerprint(new)
+    for item in (new, data):
+        if item["article"].get("input") is not None:
+            item["article"]["input"]["extracted_sha256"] = stamp
+    base_path = _base_path(path, stamp)
+    write_atomic(base_path, dumps(new))
+    changed = write_atomic(path, dumps(data))
+    _drop_old_bases(path, keep=base_path)
+    return Saved(changed, merged, notes)
 
 
+def _merge_edited(path: Path, new: dict[str, Any], text: str | None) -> MergeResult:
+    from generator.merge import merge
+
+    mine = load_data(path)  # an edited file that is not valid stays as it is
+    base = load_base(path, mine)
+    if base is None:
+        raise EditedError(path, "edited by hand and the machine's previous output "
+                                f"({BASE_DIR}/) is missing, so the edits cannot be merged; "
+                                "not overwritten (pass --force to replace it)")
+    if text is None:
+        raise EditedError(path, "edited by hand; not overwritten (the article text is needed "
+                                "to merge)")
+    return merge(base, mine, new, text)
+
+
+def base_folder(path: Path) -> Path:
+    return path.parent / BASE_DIR
+
+
+def _base_path(path: Path, stamp: str) -> Path:
+    return base_folder(path) / f"{path.stem}.{stamp[:16]}.yaml"
+
+
+def load_base(path: Path, mine: dict[str, Any]) -> dict[str, Any] | None:
+    """The machine output ``mine`` was made from, found by the fingerprint it records."""
+    recorded = ((mine.get("article") or {}).get("input") or {}).get("extracted_sha256")
+    if not recorded:
+        return None
+    base_path = _base_path(path, recorded)
+    if not base_path.is_file():
+        return None
+    try:
+        base = load_data(base_path)
+    except DataError:
+        return None
+    return base if fingerprint(base) == recorded else None
+
+
+def _drop_old_bases(path: Path, keep: Path) -> None:
+    """Bases of earlier extractions; removed only after the new file is in place."""
+    folder = base_folder(path)
+    if not folder.is_dir():
+        return
+    pattern = re.compile(re.escape(path.stem) + r"\.[0-9a-f]{16}\.yaml")
+    for old in folder.iterdir():
+        if old != keep and pattern.fullmatch(old.name):
+            old.unlink(missing_ok=True)
 def was_edited(path: Path) -> bool:
     """True when the file's content no longer matches the fingerprint written with it."""
     try:

@@ -32,13 +32,17 @@ def inputs(paths: project.Settings) -> list[Path]:
 
 
 def update(paths: project.Settings, *, force: bool = False) -> int:
-    """Re-extract the articles whose text, sidecar or extractor changed since their YAML."""
+    """Re-extract the articles whose text, sidecar or extractor changed since their YAML.
+
+    ``force`` re-extracts every article; a person's edits are merged in either way
+    (only ``explainer extract --force`` discards them).
+    """
     stale = [p for p in inputs(paths) if force or _stale(p, paths.data)]
     if not stale:
         return 0
     from generator.commands import extract  # loads spaCy: only when something changed
 
-    return extract.run(stale, paths.data, force=force, root=paths.root)
+    return extract.run(stale, paths.data, force=False, root=paths.root)
 
 
 def _stale(article: Path, data: Path) -> bool:
@@ -46,17 +50,18 @@ def _stale(article: Path, data: Path) -> bool:
     if not target.exists():
         return True
     try:
-        current = store.load_data(target)
         source = read_article(article)
     except ExplainerError:
-        return True
+        return True  # extract says what is wrong with it
+    try:
+        current = store.load_data(target)
+    except ExplainerError:
+        return False  # a person's invalid YAML is never replaced; check reports it
+    machine = store.load_base(target, current) if store.was_edited(target) else current
     info = current["article"].get("input") or {}
-    changed = (info.get("sha256") != source.sha256
-               or info.get("extractor") != EXTRACTOR_VERSION
-               or _meta_changed(current["article"], source))
-    if not changed:
-        return False
-    return not store.was_edited(target) or _warn_edited(target)
+    return (info.get("sha256") != source.sha256
+            or info.get("extractor") != EXTRACTOR_VERSION
+            or _meta_changed((machine or current)["article"], source))
 
 
 def _meta_changed(article: dict, source) -> bool:
@@ -66,9 +71,3 @@ def _meta_changed(article: dict, source) -> bool:
         for key, value in (("title", meta.title), ("published", meta.published),
                            ("url", meta.url), ("source", meta.source))
     )
-
-
-def _warn_edited(target: Path) -> bool:
-    print(f"explainer: {target}: edited by hand and its article changed; keeping the edited "
-          "file (re-extract with `explainer extract --force` to replace it)", file=sys.stderr)
-    return False

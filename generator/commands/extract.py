@@ -25,20 +25,31 @@ def run(files: list[Path], out: Path, *, published: str | None = None, form: str
     failures = 0
     for path in files:
         try:
-            extract_one(model.get, path, out, published=published, form=form, force=force,
-                        root=root)
+            saved = extract_one(model.get, path, out, published=published, form=form,
+                                force=force, root=root)
         except ExplainerError as exc:
             print(f"explainer: {exc}", file=sys.stderr)
             failures += 1
+            continue
+        _report(out, path, saved)
     return 1 if failures else 0
 
 
 def extract_one(nlp: Callable[[], Language], path: Path, out: Path, *, published: str | None,
-                form: str, force: bool, root: Path | None) -> bool:
-    """Write ``out/<id>.yaml`` for one article; True when the file changed."""
+                form: str, force: bool, root: Path | None) -> store.Saved:
+    """Write ``out/<id>.yaml`` for one article, merging a person's edits (unless ``force``)."""
     source = read_article(path)
     explainer = extract(nlp(), source, published=published, form=form, root=root)
-    return store.save(out / f"{source.id}.yaml", explainer, force=force)
+    return store.save(out / f"{source.id}.yaml", explainer, force=force, text=source.text)
+
+
+def _report(out: Path, path: Path, saved: store.Saved) -> None:
+    """Say when edits were merged, and name each edit that could not be kept."""
+    target = out / f"{path.stem}.yaml"
+    if saved.merged:
+        print(f"explainer: {target}: re-extracted and merged with your edits", file=sys.stderr)
+    for note in saved.notes:
+        print(f"explainer: {target}: {note}", file=sys.stderr)
 
 
 class _Model:

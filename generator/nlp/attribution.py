@@ -136,7 +136,7 @@ def _subject_of(verb: Token, deps: set[str]) -> Token | None:
             if child.dep_ in deps:
                 return child
         if tok.dep_ not in {"conj", "advcl", "xcomp", "acl", "relcl", "pcomp", "acomp"} \
-                or tok.head is tok:
+                or tok.head.i == tok.i:
             return None
         if tok.dep_ in {"acl", "relcl"}:
             return tok.head if tok.dep_ == "relcl" else None

@@ -100,7 +100,7 @@ def _pronoun_antecedent(doc: Doc, candidate: Candidate, earlier: list[Candidate]
 def _reporting_subject(doc: Doc, candidate: Candidate, earlier: list[Candidate]) -> str | None:
     """"X said they were planning...": "they" is X when X is plural and not a person."""
     verb = doc[candidate.start].head
-    while verb.dep_ in {"ccomp", "xcomp", "conj"} and verb.head is not verb:
+    while verb.dep_ in {"ccomp", "xcomp", "conj"} and verb.head.i != verb.i:
         verb = verb.head
         subjects = [c for c in earlier
                     if doc[c.start:c.end].root.head == verb

@@ -143,7 +143,7 @@ def _named_place(root: Token) -> bool:
     near = [root.head, *root.children]
     if root.dep_ == "pobj" and root.head.dep_ == "prep":
         near.append(root.head.head)
-    return any(t.lower_ in lex.PLACE_HEADS for t in near if t is not root)
+    return any(t.lower_ in lex.PLACE_HEADS for t in near if t.i != root.i)
 
 
 def is_people(text: str) -> bool:
@@ -177,6 +177,8 @@ def _unlabelled_name(doc: Doc, chunk: SpacySpan) -> Candidate | None:
     if root.pos_ != "PROPN" or root.dep_ not in SUBJECTS or root.ent_type_ in {
         "PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"}:
         return None
+    if head_kind(root) is not None or root.lower_ in lex.ANAPHORIC_HEADS:
+        return None  # a capitalised common noun ("The Organisation") is not a name
     start = chunk.start
     while start < root.i and doc[start].pos_ != "PROPN":
         start += 1

@@ -41,3 +41,17 @@ def json_script(value: object) -> Markup:
     """JSON for a ``<script type="application/ld+json">`` block that cannot close the tag."""
     text = json.dumps(value, ensure_ascii=False, sort_keys=True)
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
+def plain_json(value: object) -> str:
+    """A JSON file's content (indented, stable key order, one trailing newline)."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+
+
+def markdown_fragment(value: object) -> Markup:
+    """Like :func:`markdown_text`, but keeps one leading and trailing space, for text
+    cut into pieces (a sentence around highlighted words)."""
+    text = _SPACE.sub(" ", str(value))
+    core = markdown_text(text)
+    return Markup((" " if text.startswith(" ") else "") + core
+                  + (" " if text.endswith(" ") and text.strip() else ""))

@@ -16,7 +16,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 
 from generator.model import Explainer
 from generator.render import escape
-from generator.render.views import ArticleView
+from generator.render.views import ArticleView, shared_actors
 
 ARTICLE_PAGES = {
     "index.md": "article/overview.md.j2",
@@ -26,6 +26,8 @@ ARTICLE_PAGES = {
     "text.md": "article/text.md.j2",
 }
 ARTICLES_DIR = "articles"
+ACTORS_DIR = "actors"
+TIMELINE_EXPORT = "timeline.json"
 
 
 @dataclass(frozen=True)
@@ -49,17 +51,33 @@ class Renderer:
             lstrip_blocks=True,
         )
         self.env.filters.update(
-            attr=escape.html_attr, yaml=escape.yaml_string, json_script=escape.json_script
+            attr=escape.html_attr, yaml=escape.yaml_string, json_script=escape.json_script,
+            fragment=escape.markdown_fragment,
         )
 
     def render_site(self, explainers: list[Explainer]) -> list[Page]:
-        """Every page of the site: the home page and five pages per article."""
-        views = [ArticleView(e) for e in sorted(explainers, key=_newest_first)]
-        pages = [Page("index.md", self._render("home.md.j2", articles=views))]
+        """Every page of the site: the home page, five pages and a timeline export per
+        article, and a page per actor named in more than one article."""
+        ordered = sorted(explainers, key=_newest_first)
+        actors, actor_pages = shared_actors(ordered)
+        views = [ArticleView(e, actor_pages.get(e.article.id)) for e in ordered]
+        by_slug = {actor.slug: actor for actor in actors}
+        for view in views:  # newest article first on an actor's page
+            for actor_id, page in view.actor_pages.items():
+                by_slug[page].appearances.append((view, view.actor_by_id[actor_id]))
+        pages = [Page("index.md", self._render("home.md.j2", articles=views, actors=actors))]
         for view in views:
             for name, template in ARTICLE_PAGES.items():
                 path = f"{ARTICLES_DIR}/{view.id}/{name}"
                 pages.append(Page(path, self._render(template, a=view, page=name)))
+            pages.append(Page(f"{ARTICLES_DIR}/{view.id}/{TIMELINE_EXPORT}",
+                              escape.plain_json(view.timeline_json())))
+        if actors:
+            pages.append(Page(f"{ACTORS_DIR}/index.md",
+                              self._render("actors/index.md.j2", actors=actors)))
+        for actor in actors:
+            pages.append(Page(f"{ACTORS_DIR}/{actor.slug}.md",
+                              self._render("actors/actor.md.j2", actor=actor)))
         return pages
 
     def _render(self, template: str, **context: object) -> str:

@@ -1,14 +1,17 @@
 """What the templates see: an explainer with its cross-references resolved.
 
 Templates stay declarative; lookups (actor by id, items per sentence, claims per
-speaker) are done once here.
+speaker, highlighted stretches of a sentence) are done once here. Nothing here
+makes markup: every string stays plain text for the templates to escape.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from generator.model import Actor, Claim, DateRef, Event, Explainer, Sentence
 
@@ -22,9 +25,18 @@ EVIDENCE_LABELS = {
     "supported": "Evidence cited",
     "unstated": "Evidence not discussed",
 }
+EVIDENCE_HINTS = {
+    "unsupported": "the article says the claim was not backed up",
+    "disputed": "the article reports the claim is contested",
+    "supported": "the article points to support for the claim",
+    "unstated": "the article says nothing about support for the claim",
+}
 KIND_OF_CLAIM = {
     "direct": "Quoted", "reported": "Reported", "passive": "Attributed, speaker unstated",
 }
+SCHEMA_TYPES = {"person": "Person", "place": "Place"}
+EXACT_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+SLUG = re.compile(r"[^a-z0-9]+")
 
 
 @dataclass(frozen=True)
@@ -34,6 +46,16 @@ class SentenceItem:
     label: str
     page: str
     anchor: str
+    kind: str = "actor"  # actor | claim | evidence | date
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A stretch of a sentence's text; ``kind`` is set where an item was found."""
+
+    text: str
+    kind: str | None = None
+    label: str = ""
 
 
 @dataclass(frozen=True)
@@ -47,21 +69,46 @@ class TimelineEntry:
     event: Event
     date: DateRef | None
 
+    @property
+    def approximate(self) -> bool:
+        return self.date is None or is_approximate(self.date)
+
+    @property
+    def when(self) -> str:
+        if self.date is None:
+            return "Date not stated"
+        return self.date.description or self.date.text
+
+
+def is_approximate(date: DateRef) -> bool:
+    """A date the reader cannot pin to a calendar day, month or year as written."""
+    if date.mod is not None or "X" in date.value:
+        return True
+    if date.type == "DURATION":
+        return not re.match(r"^P[\d.]+[YMWDH]$", date.value) and not date.value.startswith("PT")
+    return not EXACT_DATE.match(date.value)
+
+
+def slug(text: str) -> str:
+    return SLUG.sub("-", text.casefold()).strip("-") or "actor"
+
 
 class ArticleView:
     """Read-only view of one explainer for the templates."""
 
     kind_labels = KIND_LABELS
     evidence_labels = EVIDENCE_LABELS
+    evidence_hints = EVIDENCE_HINTS
     claim_kinds = KIND_OF_CLAIM
 
-    def __init__(self, explainer: Explainer) -> None:
+    def __init__(self, explainer: Explainer, actor_pages: dict[str, str] | None = None) -> None:
         self.e = explainer
         self.id = explainer.article.id
         self.article = explainer.article
         self.sentences = explainer.sentences
         self.claims = explainer.claims
         self.dates = explainer.dates
+        self.actor_pages = actor_pages or {}  # actor id -> slug of its cross-article page
 
     @cached_property
     def sentence_by_id(self) -> dict[str, Sentence]:
@@ -77,7 +124,9 @@ class ArticleView:
 
     @property
     def agents(self) -> list[Actor]:
-        return [a for a in self.e.actors if a.kind != "place"]
+        """People, groups and institutions, the most mentioned first (stable)."""
+        found = [a for a in self.e.actors if a.kind != "place"]
+        return sorted(found, key=lambda a: -len({m.sentence for m in a.mentions}))
 
     @property
     def places(self) -> list[Actor]:
@@ -100,6 +149,33 @@ class ArticleView:
         """A meta description for one page of this article."""
         lead = self.lead if len(self.lead) <= 140 else self.lead[:139].rsplit(" ", 1)[0] + "…"
         return f"{what}: {self.article.title}. {lead}"
+
+    @property
+    def about(self) -> list[str]:
+        """Plain sentences that say what the story is about, from what was found."""
+        lines = []
+        agents = self.agents
+        if agents:
+            names = _join([a.name for a in agents[:3]])
+            lines.append(f"The story involves {names}"
+                         + (f" and {len(agents) - 3} more" if len(agents) > 3 else "") + ".")
+        if self.claims:
+            speakers = {c.speaker for c in self.claims if c.speaker}
+            unsupported = sum(c.evidence.status in ("unsupported", "disputed")
+                              for c in self.claims)
+            line = (f"It reports {_count(len(self.claims), 'claim')} from "
+                    f"{_count(len(speakers), 'named source')}")
+            if unsupported:
+                line += (f"; for {unsupported} of them the article notes missing or "
+                         "contested evidence")
+            lines.append(line + ".")
+        if self.places:
+            lines.append(f"Places: {_join([p.name for p in self.places[:4]])}.")
+        exact = sorted(d.value for d in self.dates if not is_approximate(d))
+        if exact:
+            span = exact[0] if exact[0] == exact[-1] else f"{exact[0]} to {exact[-1]}"
+            lines.append(f"Dates given run from {span}.")
+        return lines
 
     def actor_name(self, actor_id: str | None) -> str:
         actor = self.actor_by_id.get(actor_id or "")
@@ -135,21 +211,175 @@ class ArticleView:
         for actor in self.e.actors:
             for sid in dict.fromkeys(m.sentence for m in actor.mentions):
                 items[sid].append(SentenceItem(f"{actor.name} ({KIND_LABELS[actor.kind].lower()})",
-                                               "who.md", actor.id))
+                                               "who.md", actor.id, "actor"))
         for claim in self.claims:
-            items[claim.sentence].append(
-                SentenceItem(f"Claim by {self.actor_name(claim.speaker)}", "claims.md", claim.id))
+            items[claim.sentence].append(SentenceItem(
+                f"Claim {claim.id[1:]} by {self.actor_name(claim.speaker)}", "claims.md",
+                claim.id, "claim"))
             if claim.evidence.sentence and claim.evidence.status != "unstated":
                 label = EVIDENCE_LABELS[claim.evidence.status]
-                items[claim.evidence.sentence].append(
-                    SentenceItem(f"{label} (claim {claim.id[1:]})", "claims.md", claim.id))
+                items[claim.evidence.sentence].append(SentenceItem(
+                    f"{label} (claim {claim.id[1:]})", "claims.md", claim.id, "evidence"))
         for date in self.dates:
-            items[date.sentence].append(
-                SentenceItem(f"Date: {date.description or date.text}", "timeline.md", date.id))
+            items[date.sentence].append(SentenceItem(
+                f"Date: {date.description or date.text}", "timeline.md", date.id, "date"))
         return items
+
+    @cached_property
+    def _marks(self) -> dict[str, list[tuple[str, str, str]]]:
+        """Per sentence, the words to highlight: (words as shown, kind, label)."""
+        marks: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+        for date in self.dates:
+            marks[date.sentence].append((date.text, "date", "date"))
+        for actor in self.e.actors:
+            for m in actor.mentions:
+                kind = "place" if actor.kind == "place" else "actor"
+                marks[m.sentence].append((m.shown, kind, actor.name))
+        for claim in self.claims:
+            if claim.cue:
+                marks[claim.sentence].append((claim.cue.shown, "cue", "attribution"))
+            if claim.evidence.words and claim.evidence.sentence:
+                marks[claim.evidence.sentence].append(
+                    (claim.evidence.words.shown, "evidence", "evidence"))
+        return marks
+
+    def segments(self, sentence: Sentence) -> list[Segment]:
+        """The sentence cut into plain and highlighted stretches, in order."""
+        text = sentence.text
+        folded = text.lower() if len(text.lower()) == len(text) else text
+        taken: list[tuple[int, int, str, str]] = []
+        for words, kind, label in self._marks.get(sentence.id, []):
+            start = _free_match(folded, words.lower(), taken)
+            if start is not None:
+                taken.append((start, start + len(words), kind, label))
+        out, at = [], 0
+        for start, end, kind, label in sorted(taken):
+            if start > at:
+                out.append(Segment(text[at:start]))
+            out.append(Segment(text[start:end], kind, label))
+            at = end
+        if at < len(text):
+            out.append(Segment(text[at:]))
+        return out
 
     @property
     def counts(self) -> dict[str, int]:
         return {"actors": len(self.agents), "places": len(self.places),
                 "claims": len(self.claims), "dates": len(self.dates),
                 "sentences": len(self.sentences)}
+
+    def claims_jsonld(self) -> list[dict[str, Any]]:
+        """schema.org ``Claim`` items: who asserted what, where (never a rating)."""
+        appearance: dict[str, Any] = {"@type": "NewsArticle", "headline": self.article.title}
+        if self.article.url:
+            appearance["url"] = self.article.url
+        if self.article.published:
+            appearance["datePublished"] = self.article.published
+        out = []
+        for claim in self.claims:
+            item: dict[str, Any] = {"@context": "https://schema.org", "@type": "Claim",
+                                    "text": claim.content.shown, "appearance": appearance}
+            speaker = self.actor_by_id.get(claim.speaker or "")
+            if speaker is not None:
+                item["author"] = {"@type": SCHEMA_TYPES.get(speaker.kind, "Organization"),
+                                  "name": speaker.name}
+            out.append(item)
+        return out
+
+    def timeline_json(self) -> dict[str, Any]:
+        """The timeline as TimelineJS JSON; only events with a calendar year can be placed."""
+        events = []
+        for entry in self.timeline:
+            start = _timelinejs_date(entry.date.value) if entry.date else None
+            if start is None:
+                continue
+            event: dict[str, Any] = {
+                "start_date": start,
+                "text": {"headline": entry.when, "text": entry.event.what},
+                "unique_id": entry.event.id,
+            }
+            if entry.approximate:
+                event["display_date"] = f"{entry.when} (approximate)"
+            events.append(event)
+        return {"title": {"text": {"headline": self.article.title, "text": self.lead}},
+                "events": events}
+
+
+@dataclass
+class SiteActor:
+    """An actor that appears in several articles of the site, matched by name and kind."""
+
+    slug: str
+    name: str
+    kind: str
+    appearances: list[tuple[ArticleView, Actor]] = field(default_factory=list)
+
+    @property
+    def kind_label(self) -> str:
+        return KIND_LABELS[self.kind]
+
+    @property
+    def claim_count(self) -> int:
+        return sum(len(view.claims_by(actor.id)) for view, actor in self.appearances)
+
+
+def shared_actors(explainers: list[Explainer]) -> tuple[list[SiteActor], dict[str, dict[str, str]]]:
+    """Actors named in more than one article, and per article a map actor id -> page slug."""
+    groups: dict[tuple[str, str], list[tuple[Explainer, Actor]]] = defaultdict(list)
+    for explainer in explainers:
+        for actor in explainer.actors:
+            groups[(actor.name.casefold().strip(), actor.kind)].append((explainer, actor))
+    shared = {k: v for k, v in groups.items()
+              if len({e.article.id for e, _ in v}) > 1}
+    slugs = _unique_slugs(sorted(shared))
+    pages: dict[str, dict[str, str]] = defaultdict(dict)
+    for key, members in shared.items():
+        for explainer, actor in members:
+            pages[explainer.article.id][actor.id] = slugs[key]
+    actors = [SiteActor(slugs[k], shared[k][0][1].name, k[1]) for k in sorted(shared)]
+    return actors, pages
+
+
+def _unique_slugs(keys: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    out: dict[tuple[str, str], str] = {}
+    used: set[str] = set()
+    for name, kind in keys:
+        candidate = slug(name)
+        if candidate in used:
+            candidate = f"{candidate}-{kind}"
+        while candidate in used:
+            candidate += "-x"
+        used.add(candidate)
+        out[(name, kind)] = candidate
+    return out
+
+
+def _free_match(text: str, words: str, taken: list[tuple[int, int, str, str]]) -> int | None:
+    """First whole-word occurrence of ``words`` not overlapping a stretch already taken."""
+    if not words.strip():
+        return None
+    for match in re.finditer(re.escape(words), text):
+        start, end = match.span()
+        if start > 0 and text[start - 1].isalnum() and words[0].isalnum():
+            continue
+        if end < len(text) and text[end].isalnum() and words[-1].isalnum():
+            continue
+        if all(end <= a or start >= b for a, b, _, _ in taken):
+            return start
+    return None
+
+
+def _timelinejs_date(value: str) -> dict[str, str] | None:
+    match = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value)
+    if not match:
+        return None
+    names = ("year", "month", "day")
+    return {n: str(int(v)) for n, v in zip(names, match.groups(), strict=True) if v}
+
+
+def _join(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
