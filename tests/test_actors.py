@@ -55,7 +55,8 @@ def test_every_mention_slices_to_its_text(nlp):
 
 
 def test_places_are_kept_apart_from_agents(nlp):
-    explainer = explain(nlp, "Protesters marched through Paris on Monday. France said it would act.")
+    text = "Protesters marched through Paris on Monday. France said it would act."
+    explainer = explain(nlp, text)
     kinds = {a.name: a.kind for a in explainer.actors}
     assert kinds.get("Paris") == "place"
     assert kinds.get("France government") == "government" or kinds.get("France") == "government"
