@@ -45,6 +45,31 @@ PERSON_HEADS = frozenset({
     "victim", "suspect", "suspects", "spokesman", "spokeswoman", "source", "sources",
     "resident", "chief", "director", "manager", "chairman", "ceo", "founder",
 })
+# Things that speak for someone: "the report said", "according to the poll".
+DOCUMENT_HEADS = frozenset({
+    "poll", "polls", "survey", "surveys", "report", "reports", "study", "studies", "statement",
+    "statements", "document", "documents", "email", "emails", "memo", "letter", "letters", "ad",
+    "ads", "advertisement", "data", "results", "filing", "filings", "records", "record", "tweet",
+    "tweets", "video", "book", "article", "analysis", "findings", "release", "transcript",
+    "complaint", "lawsuit", "indictment", "ruling", "order", "website", "message", "messages",
+})
+# Singular roles name one person ("the president"); their plurals are institutions.
+ROLE_HEADS = frozenset({
+    "president", "minister", "ambassador", "senator", "governor", "mayor", "spokesman",
+    "spokeswoman", "spokesperson", "secretary", "judge", "prosecutor", "officer", "chancellor",
+    "premier", "leader", "chief", "official", "diplomat", "lawmaker", "legislator", "general",
+    "commander", "chairman", "chairwoman", "director", "sheriff", "coroner", "inspector",
+})
+HONORIFICS = {
+    "mr": "m", "mr.": "m", "sir": "m", "lord": "m", "prince": "m", "king": "m", "duke": "m",
+    "father": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "lady": "f",
+    "dame": "f", "princess": "f", "queen": "f", "duchess": "f", "sister": "f",
+    "dr": None, "dr.": None, "prof": None, "president": None, "senator": None, "sen.": None,
+    "rep.": None, "gov.": None, "governor": None, "judge": None, "justice": None,
+    "general": None, "gen.": None, "col.": None, "captain": None, "capt.": None, "sgt.": None,
+    "officer": None, "chancellor": None, "minister": None, "secretary": None, "mayor": None,
+    "pope": None, "rev.": None, "sheikh": None, "detective": None, "coach": None,
+}
 # Bare references that point back to an actor named earlier ("the group", "officials").
 ANAPHORIC_HEADS = frozenset({
     "group", "organisation", "organization", "party", "movement", "government", "authorities",
@@ -132,7 +157,7 @@ PEOPLES = frozenset({
     "pashtun", "tamil", "rohingya", "yazidi", "druze", "alawite", "copt", "catholic",
     "protestant", "evangelical", "mormon", "latino", "hispanic", "black", "white", "asian",
     "african", "european", "indigenous", "aboriginal", "palestinian", "israeli", "immigrant",
-    "migrant", "refugee",
+    "migrant", "refugee", "scot", "briton", "brit",
 })
 PLACE_HEADS = frozenset({"capital", "city", "town", "village", "province", "region", "county",
                          "district", "port", "island", "suburb", "neighbourhood", "prefecture"})

@@ -8,6 +8,8 @@ Anything else stays apart, so two different officials stay two.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.tokens import Doc
 
 from generator.nlp.mentions import SUBJECTS, Candidate, singular
@@ -21,13 +23,19 @@ PARTITIVES = {"many", "some", "most", "members", "few", "all", "one", "several",
 def resolve(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
     """Give every candidate a key; unresolved pronouns are dropped."""
     sentence_of = _sentence_index(doc)
+    _vote_labels(candidates)
     _merge_surnames(candidates)
     resolved: list[Candidate] = []
+    genders = {c.key: c.gender for c in candidates if c.key and c.gender}
     for candidate in candidates:
+        if candidate.role == "pronoun" and candidate.kind == "person":
+            candidate.gender = "f" if candidate.head in {"she", "her"} else "m"
         if candidate.key is None:
             window = [c for c in resolved
                       if sentence_of[candidate.start] - sentence_of[c.start] <= _window(candidate)]
-            candidate.key = _antecedent(doc, candidate, resolved, window)
+            candidate.key = _antecedent(doc, candidate, resolved, window, genders)
+            if candidate.key and candidate.gender:
+                genders.setdefault(candidate.key, candidate.gender)
         if candidate.key is not None:
             resolved.append(candidate)
     return resolved
@@ -45,6 +53,33 @@ def _sentence_index(doc: Doc) -> list[int]:
     return index
 
 
+NAMED_PREFIXES = ("person", "org", "name", "place")  # in order of preference on a tie
+
+
+def _vote_labels(candidates: list[Candidate]) -> None:
+    """One name, one kind: NER may call "Julia" a person once and a place once."""
+    votes: dict[str, Counter[str]] = {}
+    kinds: dict[str, str] = {}
+    for c in candidates:
+        prefix, _, surface = (c.key or "").partition(":")
+        if c.role == "named" and prefix in NAMED_PREFIXES:
+            votes.setdefault(surface, Counter())[prefix] += 1
+            kinds.setdefault(f"{prefix}:{surface}", c.kind)
+    name_words = {w for s, v in votes.items() if "person" in v and " " in s for w in s.split()}
+    for c in candidates:
+        prefix, _, surface = (c.key or "").partition(":")
+        if c.role != "named" or prefix not in NAMED_PREFIXES:
+            continue
+        if surface in name_words:  # "Sinfield" after "Kevin Sinfield" is a person
+            c.key, c.kind = f"person:{surface}", "person"
+            continue
+        if len(votes[surface]) < 2:
+            continue
+        best = max(votes[surface], key=lambda p: (votes[surface][p], -NAMED_PREFIXES.index(p)))
+        c.key = f"{best}:{surface}"
+        c.kind = kinds[c.key]
+
+
 def _merge_surnames(candidates: list[Candidate]) -> None:
     """"Zhang" after "Zhang Chunxian" is him, when exactly one full name fits."""
     full = {c.key for c in candidates if c.kind == "person" and c.key and " " in c.key}
@@ -59,10 +94,10 @@ def _merge_surnames(candidates: list[Candidate]) -> None:
 
 
 def _antecedent(doc: Doc, candidate: Candidate, earlier: list[Candidate],
-                window: list[Candidate]) -> str | None:
+                window: list[Candidate], genders: dict[str, str]) -> str | None:
     """Pronouns and "the group" look back a few sentences; a repeated head word any distance."""
     if candidate.role == "pronoun":
-        return _pronoun_antecedent(doc, candidate, window)
+        return _pronoun_antecedent(doc, candidate, window, genders)
     head = singular(candidate.head)
     for other in reversed(earlier):
         same = singular(other.head) == head and other.kind == candidate.kind
@@ -90,9 +125,12 @@ def _group_antecedent(doc: Doc, candidate: Candidate, earlier: list[Candidate]) 
     return None
 
 
-def _pronoun_antecedent(doc: Doc, candidate: Candidate, earlier: list[Candidate]) -> str | None:
+def _pronoun_antecedent(doc: Doc, candidate: Candidate, earlier: list[Candidate],
+                        genders: dict[str, str]) -> str | None:
+    """"he"/"she": the last person named whose gender, if known, agrees."""
     if candidate.kind == "person":
-        people = [c for c in earlier if c.kind == "person" and c.role != "pronoun"]
+        people = [c for c in earlier if c.kind == "person" and c.role != "pronoun"
+                  and genders.get(c.key or "") in {None, candidate.gender}]
         return people[-1].key if people else None
     return _reporting_subject(doc, candidate, earlier)
 

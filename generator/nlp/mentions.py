@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -43,6 +45,7 @@ class Candidate:
     role: str  # "named", "nominal", "bare" or "pronoun"
     head: str  # lower-case head word, for bare references
     description: str | None = None
+    gender: str | None = None  # "f" or "m" when a title or first name says so
 
     def span(self, doc: Doc) -> SpacySpan:
         return doc[self.start:self.end]
@@ -86,8 +89,9 @@ def _entity(doc: Doc, ent: SpacySpan) -> Candidate | None:
     elif label in {"ORG", "PERSON"} and _named_place(root):
         label = "GPE"
     if label == "PERSON":
-        return Candidate(ent.start, ent.end, "person", "person:" + text, "named", text,
-                         _title(doc, ent))
+        name, gender = person_name(doc, ent)
+        return Candidate(ent.start, ent.end, "person", "person:" + name, "named", name,
+                         _title(doc, ent), gender)
     if label == "ORG":
         return _organisation(ent, text)
     if label == "NORP":
@@ -161,12 +165,17 @@ def _from_noun_phrases(doc: Doc) -> list[Candidate]:
         if name is not None:
             found.append(name)
             continue
+        if root.lower_ == "percent" and acts(root):  # "47 percent said": poll respondents
+            found.append(Candidate(chunk.start, chunk.end, "group", "group:" + normal(chunk.text),
+                                   "nominal", "percent"))
+            continue
         if root.ent_type_ or root.lower_ in PARTITIVE_HEADS:
             continue
         kind = head_kind(root)
         is_agent = root.dep_ in SUBJECTS or (root.dep_ == "pobj" and (
             root.head.dep_ == "agent" or _according_to(root.head)))
-        if is_agent and (kind not in {None, "person"} or acts(root)):
+        speaks_for = root.lower_ in lex.DOCUMENT_HEADS and root.head.pos_ in {"VERB", "ADP"}
+        if is_agent and (kind not in {None, "person"} or acts(root) or speaks_for):
             found.append(_nominal(doc, chunk, kind or "other"))
     return found
 
@@ -182,8 +191,12 @@ def _unlabelled_name(doc: Doc, chunk: SpacySpan) -> Candidate | None:
     start = chunk.start
     while start < root.i and doc[start].pos_ != "PROPN":
         start += 1
-    text = normal(doc[start:root.i + 1].text)
-    return Candidate(start, root.i + 1, "other", "name:" + text, "named", text)
+    words = normal(doc[start:root.i + 1].text).split()
+    gender = lex.HONORIFICS.get(words[0]) if len(words) > 1 else None
+    while len(words) > 1 and words[0] in lex.HONORIFICS:
+        words = words[1:]
+    text = " ".join(words)
+    return Candidate(start, root.i + 1, "other", "name:" + text, "named", text, None, gender)
 
 
 def _according_to(prep: Token) -> bool:
@@ -272,6 +285,27 @@ def _phrase_start(doc: Doc, ent: SpacySpan) -> int:
     return start
 
 
+def person_name(doc: Doc, ent: SpacySpan) -> tuple[str, str | None]:
+    """The name without honorifics ("Ms Sturgeon" -> "sturgeon") and the gender they imply."""
+    words = normal(ent.text).split()
+    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    gender = lex.HONORIFICS.get(before)
+    while len(words) > 1 and words[0] in lex.HONORIFICS:
+        gender = gender or lex.HONORIFICS[words[0]]
+        words = words[1:]
+    if gender is None:
+        gender = first_names().get(words[0])
+    return " ".join(words), gender
+
+
+@cache
+def first_names() -> dict[str, str]:
+    """First name -> "f" or "m" (US Census lists; see build_name_data.py)."""
+    text = resources.files("generator.nlp").joinpath("data/first_names.tsv").read_text()
+    rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
+    return {name: gender for name, gender in rows}
+
+
 def _title(doc: Doc, ent: SpacySpan) -> str | None:
     """A title written before a name ("President", "Party secretary")."""
     words = [t.text for t in doc[max(ent.start - 3, 0):ent.start]
@@ -282,6 +316,8 @@ def _title(doc: Doc, ent: SpacySpan) -> str | None:
 
 def head_kind(token: Token) -> str | None:
     word = token.lower_
+    if word in lex.ROLE_HEADS:
+        return "person"
     if word in lex.MEDIA_HEADS - {"agency", "paper", "press", "news", "post", "times"}:
         return "media"
     if word in lex.GOVERNMENT_HEADS:
