@@ -29,11 +29,13 @@ def timed(argv: list[str], cwd: Path) -> float:
 
 
 def make_project(where: Path) -> Path:
+    where.mkdir(parents=True)
     for name in ("mkdocs.yml",):
         shutil.copy(ROOT / name, where / name)
-    for folder in ("docs", "templates", "generator"):
-        shutil.copytree(ROOT / folder, where / folder,
-                        ignore=shutil.ignore_patterns("__pycache__", "index.md", "articles"))
+    for folder in ("docs", "templates", "generator", "overrides"):
+        if (ROOT / folder).is_dir():
+            shutil.copytree(ROOT / folder, where / folder,
+                            ignore=shutil.ignore_patterns("__pycache__", "index.md", "articles"))
     (where / "seeds").mkdir()
     shutil.copy(SEED, where / "seeds" / SEED.name)
     return where
@@ -45,6 +47,7 @@ def bare_project(project: Path, where: Path) -> Path:
     from generator.publish.site import render_pages, write_pages
 
     shutil.copytree(project / "docs", where / "docs")
+    shutil.copytree(project / "templates", where / "templates")  # the theme's overrides
     write_pages(render_pages(settings.load(project / "mkdocs.yml")), where / "docs")
     config = (project / "mkdocs.yml").read_text()
     config = config.replace("hooks:\n  - generator/publish/hooks.py\n", "")

@@ -74,7 +74,7 @@ HONORIFICS = {
 ANAPHORIC_HEADS = frozenset({
     "group", "organisation", "organization", "party", "movement", "government", "authorities",
     "officials", "official", "police", "company", "firm", "agency", "regime", "administration",
-    "militants", "newspaper", "paper",
+    "militants", "newspaper", "paper", "team", "club", "side", "squad",
 })
 
 DEMONYMS = {

@@ -25,6 +25,7 @@ def resolve(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
     sentence_of = _sentence_index(doc)
     _vote_labels(candidates)
     _merge_surnames(candidates)
+    _merge_short_names(candidates)
     resolved: list[Candidate] = []
     genders = {c.key: c.gender for c in candidates if c.key and c.gender}
     for candidate in candidates:
@@ -80,17 +81,33 @@ def _vote_labels(candidates: list[Candidate]) -> None:
         c.kind = kinds[c.key]
 
 
+def _merge_short_names(candidates: list[Candidate]) -> None:
+    """"Yankees" is "the New York Yankees" when exactly one longer name ends with it."""
+    full = {c.key for c in candidates if c.role == "named" and (c.key or "").startswith("org:")
+            and " " in c.key}
+    for candidate in candidates:
+        key = candidate.key or ""
+        if candidate.role != "named" or not key.startswith("org:") or key in full:
+            continue
+        name = key.removeprefix("org:")
+        fits = {k for k in full if k.endswith(" " + name)}
+        if len(fits) == 1:
+            candidate.key = fits.pop()
+
+
 def _merge_surnames(candidates: list[Candidate]) -> None:
     """"Zhang" after "Zhang Chunxian" is him, when exactly one full name fits."""
-    full = {c.key for c in candidates if c.kind == "person" and c.key and " " in c.key}
+    full = {c.key for c in candidates if c.key and " " in c.key and (
+        c.kind == "person" or c.key.startswith("name:"))}
     for candidate in candidates:
         key = candidate.key or ""
         if " " in key or not key.startswith(("person:", "name:")):
             continue
         name = key.split(":", 1)[1]
-        fits = {k for k in full if name in k.removeprefix("person:").split()}
+        fits = {k for k in full if name in k.split(":", 1)[1].split()}
         if len(fits) == 1:
-            candidate.key, candidate.kind = fits.pop(), "person"
+            candidate.key = fits.pop()
+            candidate.kind = "person" if candidate.key.startswith("person:") else candidate.kind
 
 
 def _antecedent(doc: Doc, candidate: Candidate, earlier: list[Candidate],

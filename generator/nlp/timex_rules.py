@@ -73,13 +73,15 @@ class Ctx:
     dct: dt.date | None
 
     def future(self, start: int, end: int) -> bool:
-        """Does the clause around ``[start, end)`` speak of the future?  Nearest cue wins."""
-        left = self.low[max(0, start - 90):start]
-        left = re.split(r"[.;!?\n]\s", left)[-1]
-        right = re.split(r"[.;!?\n]", self.low[end:end + 50])[0]
+        """Does the clause around ``[start, end)`` speak of the future?  Nearest cue wins;
+        a fronted timex looks further right ("On Tuesday, the league plans to ...")."""
+        left = sentence_left(self.low[max(0, start - 90):start])
+        right_all = sentence_right(self.low[end:end + 110])
         best: tuple[int, bool] | None = None
         for m in _TENSE_CUE.finditer(left):
             best = (len(left) - m.end(), m.group("f") is not None)
+        fronted = len(left.split()) <= 2
+        right = right_all if fronted else right_all[:50]
         for m in _TENSE_CUE.finditer(right):
             dist = m.start() + 5
             if best is None or dist < best[0]:
@@ -88,13 +90,41 @@ class Ctx:
         return bool(best and best[1])
 
 
+# A full stop ends a sentence unless it closes an abbreviation ("a.m.", "U.S.", "Jan.").
+_STOP = re.compile(r"[.;!?\n](?=\s|$)")
+_ABBREV = re.compile(r"(?:^|[^\w.])(?:[a-z]|(?:[a-z]\.)+[a-z]|mr|mrs|ms|dr|st|jr|sr|co|no|vs|"
+                     r"gen|gov|sen|rep|inc|corp|ltd|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|"
+                     r"nov|dec)$")
+
+
+def _sentence_ends(text: str) -> list[re.Match]:
+    return [m for m in _STOP.finditer(text)
+            if m.group() != "." or not _ABBREV.search(text, max(0, m.start() - 12), m.start())]
+
+
+def sentence_left(text: str) -> str:
+    """The part of ``text`` after its last sentence end."""
+    ends = _sentence_ends(text)
+    return text[ends[-1].end():] if ends else text
+
+
+def sentence_right(text: str) -> str:
+    """The part of ``text`` before its first sentence end."""
+    ends = _sentence_ends(text)
+    return text[:ends[0].start()] if ends else text
+
+
 _TENSE_CUE = re.compile(
-    r"(?<![\w'])(?:(?P<f>will|'ll|shall|wo\s*n't|won't|going\s+to|gon\s*na|plans?\s+to|"
+    r"(?<![\w'])(?:(?P<pp>had\s+been\s+(?:scheduled|due|expected|set|planned|slated)|"
+    r"had\s+(?:planned|expected|intended|hoped))"
+    r"|(?P<f>will|'ll|shall|wo\s*n't|won't|going\s+to|gon\s*na|plans?\s+to|"
     r"planning|expected|expects?|scheduled|due|upcoming|set\s+to|aims?\s+to|intends?|"
-    r"would|next|begins?|starts?|is\s+to|are\s+to|hopes?\s+to|could|might|as\s+soon\s+as|"
-    r"as\s+early\s+as|planned\s+to|planning\s+to|plan\s+to)"
+    r"would|next(?!\s+to\b)|begins?|starts?|is\s+to|are\s+to|hopes?\s+to|could|might|as\s+soon\s+as|"
+    r"as\s+early\s+as|planned\s+to|planning\s+to|plan\s+to|postponed|delayed|adjourned|"
+    r"deferred|rescheduled|put\s+off)"
     r"|(?P<p>said|says|was|were|had|did|ago|last|earlier|told|reported|announced|"
-    r"(?!\w*(?:need|seed|feed|exceed|proceed)ed)\w{3,}ed))(?![\w])")
+    r"(?!\w*(?:need|seed|feed|exceed|proceed|united|hundred|indeed|speed|breed|sacred|naked|"
+    r"wicked|kindred|wretched|rugged|ragged|beloved)\b)\w{3,}ed))(?![\w])")
 
 Handler = Callable[[re.Match, Ctx], "Cand | None"]
 
@@ -535,8 +565,8 @@ def h_year_ago(m: re.Match, ctx: Ctx) -> Cand | None:
 def _quarterly_report(ctx: Ctx, pos: int) -> bool:
     """Is this sentence comparing quarterly results?  Then "a year earlier" means the same
     quarter a year before (the last completed quarter), as earnings reports use it."""
-    left = re.split(r"[.;!?\n]\s", ctx.low[max(0, pos - 200):pos])[-1]
-    right = re.split(r"[.;!?\n]\s", ctx.low[pos:pos + 120])[0]
+    left = sentence_left(ctx.low[max(0, pos - 200):pos])
+    right = sentence_right(ctx.low[pos:pos + 120])
     if "quarter" in left or "quarter" in right:
         return True
     return ctx.low.count("quarter", max(0, pos - 1500), pos + 200) >= 2

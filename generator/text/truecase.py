@@ -16,6 +16,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import groupby
 from pathlib import Path
 
 from generator.text.hyphens import Hyphens
@@ -232,45 +233,29 @@ def _case_class(form: str) -> str:
 
 @lru_cache(maxsize=1)
 def load_model() -> CaseModel:
-    """Read the shipped statistics once per process."""
-    forms: dict[str, tuple[tuple[str, float], ...]] = {}
-    lower_words: set[str] = set()
-    backward: dict[str, float] = {}
-    backward_class: dict[str, float] = defaultdict(float)
-    forward: dict[str, float] = {}
-    guessed: dict[str, str] = {}
-    left: dict[str, int] = {}
-    right: dict[str, int] = {}
-    pairs: set[str] = set()
-    given: set[str] = set()
-    phrases: dict[str, str] = {}
+    """Read the shipped statistics once per process.
+
+    The file is grouped by record kind, so each block is parsed by one comprehension:
+    this runs once per build, on the critical path of a cold ``explainer build``.
+    """
     with gzip.open(DATA / "case_stats.tsv.gz", "rt", encoding="utf-8") as handle:
-        for line in handle:
-            kind, _, rest = line.rstrip("\n").partition("\t")
-            fields = rest.split("\t")
-            if kind == "l":
-                lower_words.add(fields[0])
-            elif kind == "u":
-                forms[fields[0]] = tuple(_form_count(item) for item in fields[1].split(" "))
-            elif kind == "b":
-                backward[fields[0] + "\t" + fields[1]] = float(fields[2])
-                backward_class[_case_class(fields[0]) + "\t" + fields[1]] += float(fields[2])
-            elif kind == "f":
-                forward[fields[0] + "\t" + fields[1]] = float(fields[2])
-            elif kind == "s":
-                guessed[fields[0]] = fields[1]
-            elif kind == "h":
-                left[fields[0]], right[fields[0]] = int(fields[1]), int(fields[2])
-            elif kind == "p":
-                pairs.add(fields[0])
-            elif kind == "g":
-                given.add(fields[0])
-            elif kind == "m":
-                phrases[fields[0]] = fields[1]
+        blocks = {kind: [line[2:].split("\t") for line in lines]
+                  for kind, lines in groupby(handle.read().splitlines(), key=lambda x: x[:1])}
+    rows = lambda kind: blocks.get(kind, [])  # noqa: E731 - a local shorthand
+    backward = {f"{a}\t{b}": float(n) for a, b, n in rows("b")}
+    backward_class: dict[str, float] = defaultdict(float)
+    for a, b, n in rows("b"):
+        backward_class[_case_class(a) + "\t" + b] += float(n)
+    hyphens = Hyphens({w: int(x) for w, x, _ in rows("h")}, {w: int(y) for w, _, y in rows("h")},
+                      frozenset(f[0] for f in rows("p")))
     fixed, rules = _hand_list(DATA / "case_words.txt")
-    return CaseModel(forms, frozenset(lower_words), backward, dict(backward_class), forward,
-                     fixed, rules, guessed,
-                     Hyphens(left, right, frozenset(pairs)), frozenset(given), phrases)
+    return CaseModel(
+        {f[0]: tuple(_form_count(item) for item in f[1].split(" ")) for f in rows("u")},
+        frozenset(f[0] for f in rows("l")), backward, dict(backward_class),
+        {f"{a}\t{b}": float(n) for a, b, n in rows("f")}, fixed, rules,
+        {f[0]: f[1] for f in rows("s")}, hyphens, frozenset(f[0] for f in rows("g")),
+        {f[0]: f[1] for f in rows("m")},
+    )
 
 
 def _form_count(item: str) -> tuple[str, float]:
