@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from generator.merge import MergeResult
 
 MAX_YAML_BYTES = 50_000_000
+MAX_DEPTH = 50  # explainer files nest five levels; a sidecar none
 BASE_DIR = ".base"  # the machine's last output per article, for merging edits
 
 
@@ -102,10 +103,15 @@ def fingerprint(data: dict[str, Any]) -> str:
 
 def load_data(path: Path) -> dict[str, Any]:
     """Parse and validate one YAML file into plain data, or raise :class:`DataError`."""
+    return read_data(path)[1]
+
+
+def read_data(path: Path) -> tuple[str, dict[str, Any]]:
+    """The file's text (to find lines in) and its validated data."""
     text = _read_text(path)
     data = parse_yaml(path, text)
     validate(path, text, data)
-    return data
+    return text, data
 
 
 def load(path: Path) -> Explainer:
@@ -143,12 +149,21 @@ def _read_text(path: Path) -> str:
 
 
 def _reject_aliases(path: Path, text: str) -> None:
-    """Aliases can expand exponentially (billion laughs); explainer files never need them."""
+    """Aliases can expand exponentially (billion laughs) and deep nesting exhausts the stack;
+    explainer files need neither, so both are refused before anything is built."""
+    depth = 0
     try:
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 raise DataError(path, "YAML anchors and aliases are not allowed",
                                 event.start_mark.line + 1)
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise DataError(path, f"nested more than {MAX_DEPTH} levels deep",
+                                    event.start_mark.line + 1)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
     except yaml.YAMLError as exc:
         line = exc.problem_mark.line + 1 if getattr(exc, "problem_mark", None) else None
         raise DataError(path, f"not valid YAML: {getattr(exc, 'problem', exc)}", line) from None

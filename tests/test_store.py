@@ -84,3 +84,37 @@ def test_write_is_atomic_and_leaves_no_temp_files(tmp_path: Path, monkeypatch):
         store.write_atomic(path, "new")
     assert path.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["a1.yaml"]
+
+
+def test_killed_writer_leaves_the_old_file_or_the_new_one(tmp_path: Path):
+    """SIGKILL a process rewriting a 2 MB file at random moments: never a mixture."""
+    import random
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    path = tmp_path / "a1.yaml"
+    versions = {("a" * 2_000_000), ("b" * 2_000_000)}
+    store.write_atomic(path, "a" * 2_000_000)
+    script = ("import sys\nfrom pathlib import Path\nfrom generator.store import write_atomic\n"
+              "p = Path(sys.argv[1])\nwhile True:\n"
+              "    for c in 'ab':\n        write_atomic(p, c * 2_000_000)\n")
+    rng = random.Random(8)
+    for _ in range(6):
+        child = subprocess.Popen([sys.executable, "-c", script, str(path)],
+                                 cwd=Path(__file__).resolve().parent.parent)
+        time.sleep(0.25 + rng.random() * 0.3)
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+        assert path.read_text() in versions
+    leftovers = [p.name for p in tmp_path.iterdir() if p.name != "a1.yaml"]
+    assert all(n.startswith(".a1.yaml.") and n.endswith(".tmp") for n in leftovers)
+
+
+def test_save_keeps_the_machine_output_as_base(tmp_path: Path):
+    path = tmp_path / "a1.yaml"
+    store.save(path, sample())
+    [base] = store.base_folder(path).iterdir()
+    assert store.load_data(base) == store.load_data(path)
+    assert store.load_base(path, store.load_data(path)) == store.load_data(base)

@@ -2,20 +2,34 @@
 
 Schema validation catches wrong fields and types; the cross-reference pass catches
 what a schema cannot: ids that point nowhere, spans outside the text or not equal
-to their quoted words.
+to their quoted words. Every problem is one ``file:line: field: message`` line.
 """
 
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from generator import store
 from generator.errors import DataError, ExplainerError
 from generator.ingest.reader import read_article
-from generator.model import Explainer
 from generator.publish.settings import Settings
 from generator.publish.site import data_files
+
+Where = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem at a place in the data (a path of keys and list indexes)."""
+
+    where: Where
+    message: str
+
+    def __str__(self) -> str:
+        return f"{'.'.join(map(str, self.where)) or '(top level)'}: {self.message}"
 
 
 def check_project(paths: Settings) -> int:
@@ -29,81 +43,118 @@ def check_project(paths: Settings) -> int:
 
 
 def check_file(path: Path, root: Path) -> list[str]:
+    """Problems of one YAML file, each ``file:line: field: message``."""
     try:
-        explainer = store.load(path)
+        yaml_text, data = store.read_data(path)
     except ExplainerError as exc:
         return [str(exc)]
-    problems = cross_references(explainer)
-    text = _input_text(explainer, root)
+    problems = []
+    if data["article"]["id"] != path.stem:
+        problems.append(Problem(("article", "id"), f"{data['article']['id']!r} must match "
+                                                   f"the file name {path.stem!r}"))
+    text, problem = _input_text(data, root)
+    problems += [problem] if problem else []
+    problems += check_data(data, text)
+    return [str(DataError(path, str(p), store.line_of(yaml_text, list(p.where))))
+            for p in problems]
+
+
+def check_data(data: dict[str, Any], text: str | None) -> list[Problem]:
+    """Cross-references, and spans against ``text`` when the article can be read."""
+    problems = cross_references(data)
     if text is not None:
-        problems += spans(explainer, text)
-    return [str(DataError(path, p)) for p in problems]
-
-
-def _input_text(explainer: Explainer, root: Path) -> str | None:
-    info = explainer.article.input
-    if info is None or not (root / info.path).is_file():
-        return None
-    try:
-        return read_article(root / info.path).text
-    except ExplainerError:
-        return None
-
-
-def cross_references(e: Explainer) -> list[str]:
-    """Ids that are referenced must exist, and ids must be unique."""
-    sentences = {s.id for s in e.sentences}
-    actors = {a.id for a in e.actors}
-    claims = {c.id for c in e.claims}
-    dates = {d.id for d in e.dates}
-    problems = _duplicates("actors", [a.id for a in e.actors])
-    problems += _duplicates("claims", [c.id for c in e.claims])
-    problems += _duplicates("dates", [d.id for d in e.dates])
-    problems += _duplicates("sentences", [s.id for s in e.sentences])
-    refs = [(f"actors.{a.id}.mentions", m.sentence, sentences)
-            for a in e.actors for m in a.mentions]
-    for c in e.claims:
-        refs.append((f"claims.{c.id}.sentence", c.sentence, sentences))
-        if c.speaker is not None:
-            refs.append((f"claims.{c.id}.speaker", c.speaker, actors))
-        if c.evidence.sentence is not None:
-            refs.append((f"claims.{c.id}.evidence.sentence", c.evidence.sentence, sentences))
-        refs += [(f"claims.{c.id}.contested_by", other, claims) for other in c.contested_by]
-    refs += [(f"dates.{d.id}.sentence", d.sentence, sentences) for d in e.dates]
-    for ev in e.timeline:
-        refs.append((f"timeline.{ev.id}.sentence", ev.sentence, sentences))
-        if ev.date is not None:
-            refs.append((f"timeline.{ev.id}.date", ev.date, dates))
-        refs += [(f"timeline.{ev.id}.actors", a, actors) for a in ev.actors]
-    refs += [("key_points", s, sentences) for s in e.key_points]
-    problems += [f"{where}: {value!r} does not exist" for where, value, known in refs
-                 if value not in known]
+        problems += spans(data, text)
     return problems
 
 
-def _duplicates(where: str, ids: list[str]) -> list[str]:
+def _input_text(data: dict[str, Any], root: Path) -> tuple[str | None, Problem | None]:
+    """The article's text; only files inside the project are read."""
+    info = data["article"].get("input")
+    if info is None:
+        return None, None
+    where = ("article", "input", "path")
+    path = (root / info["path"]).resolve()
+    if not path.is_relative_to(root.resolve()):
+        return None, Problem(where, f"{info['path']!r} is outside the project")
+    if not path.is_file():
+        return None, None  # spans cannot be checked without the article; not an error
+    try:
+        return read_article(path).text, None
+    except ExplainerError as exc:
+        return None, Problem(where, exc.message)
+
+
+def cross_references(data: dict[str, Any]) -> list[Problem]:
+    """Ids that are referenced must exist, and ids must be unique."""
+    known = {name: {item["id"] for item in data[name]}
+             for name in ("sentences", "actors", "claims", "dates", "timeline")}
+    problems = []
+    for name in known:
+        problems += _duplicates(name, [item["id"] for item in data[name]])
+    refs: list[tuple[Where, Any, str]] = []
+    for i, actor in enumerate(data["actors"]):
+        refs += [(("actors", i, "mentions", j, "sentence"), m["sentence"], "sentences")
+                 for j, m in enumerate(actor["mentions"])]
+        refs += [(("actors", i, "relations", j, "actor"), r["actor"], "actors")
+                 for j, r in enumerate(actor.get("relations", []))]
+        refs += [(("actors", i, "relations", j, "sentence"), r["sentence"], "sentences")
+                 for j, r in enumerate(actor.get("relations", []))]
+    for i, claim in enumerate(data["claims"]):
+        refs.append((("claims", i, "sentence"), claim["sentence"], "sentences"))
+        refs.append((("claims", i, "speaker"), claim["speaker"], "actors"))
+        refs.append((("claims", i, "evidence", "sentence"), claim["evidence"]["sentence"],
+                     "sentences"))
+        refs += [(("claims", i, "contested_by", j), other, "claims")
+                 for j, other in enumerate(claim.get("contested_by", []))]
+    refs += [(("dates", i, "sentence"), d["sentence"], "sentences")
+             for i, d in enumerate(data["dates"])]
+    for i, event in enumerate(data["timeline"]):
+        refs.append((("timeline", i, "sentence"), event["sentence"], "sentences"))
+        refs.append((("timeline", i, "date"), event["date"], "dates"))
+        refs += [(("timeline", i, "actors", j), a, "actors")
+                 for j, a in enumerate(event["actors"])]
+    refs += [(("key_points", i), s, "sentences") for i, s in enumerate(data["key_points"])]
+    problems += [Problem(where, f"{value!r} is not the id of one of the {kind}")
+                 for where, value, kind in refs if value is not None and value not in known[kind]]
+    return problems
+
+
+def _duplicates(name: str, ids: list[str]) -> list[Problem]:
     seen: set[str] = set()
-    dupes = [i for i in ids if i in seen or seen.add(i)]
-    return [f"{where}: id {i!r} is used twice" for i in dict.fromkeys(dupes)]
+    out = []
+    for index, item_id in enumerate(ids):
+        if item_id in seen:
+            out.append(Problem((name, index, "id"), f"id {item_id!r} is used twice"))
+        seen.add(item_id)
+    return out
 
 
-def spans(e: Explainer, text: str) -> list[str]:
+def spans(data: dict[str, Any], text: str) -> list[Problem]:
     """Every span lies inside the input and slices to exactly its quoted text."""
-    items: list[tuple[str, tuple[int, int], str | None]] = []
-    items += [(f"sentences.{s.id}", s.span, None) for s in e.sentences]
-    items += [(f"actors.{a.id}.mentions", m.span, m.text) for a in e.actors for m in a.mentions]
-    for c in e.claims:
-        for name, ref in (("source", c.source), ("cue", c.cue), ("content", c.content),
-                          ("evidence.words", c.evidence.words)):
+    items: list[tuple[Where, list[int], str | None]] = []
+    items += [(("sentences", i), s["span"], None) for i, s in enumerate(data["sentences"])]
+    for i, actor in enumerate(data["actors"]):
+        items += [(("actors", i, "mentions", j), m["span"], m["text"])
+                  for j, m in enumerate(actor["mentions"])]
+    for i, claim in enumerate(data["claims"]):
+        for name, ref in (("source", claim["source"]), ("cue", claim["cue"]),
+                          ("content", claim["content"]),
+                          ("evidence", (claim["evidence"].get("words")))):
             if ref is not None:
-                items.append((f"claims.{c.id}.{name}", ref.span, ref.text))
-    items += [(f"dates.{d.id}", d.span, d.text) for d in e.dates]
+                where = ("claims", i, name, "words") if name == "evidence" else ("claims", i, name)
+                items.append((where, ref["span"], ref["text"]))
+    items += [(("dates", i), d["span"], d["text"]) for i, d in enumerate(data["dates"])]
     problems = []
     for where, (start, end), quoted in items:
         if not 0 <= start <= end <= len(text):
-            problems.append(f"{where}: span [{start}, {end}] is outside the text "
-                            f"(length {len(text)})")
+            problems.append(Problem((*where, "span"), f"[{start}, {end}] is outside the text "
+                                                      f"(length {len(text)})"))
         elif quoted is not None and text[start:end] != quoted:
-            problems.append(f"{where}: span [{start}, {end}] reads {text[start:end]!r}, "
-                            f"not {quoted!r}")
+            problems.append(Problem((*where, "span"), f"[{start}, {end}] reads "
+                                                      f"{_clip(text[start:end])!r}, not "
+                                                      f"{_clip(quoted)!r}"))
     return problems
+
+
+def _clip(text: str, size: int = 80) -> str:
+    return text if len(text) <= size else text[: size - 1] + "…"

@@ -16,6 +16,7 @@ from generator.errors import DataError, InputError
 from generator.store import parse_yaml
 
 MAX_CHARS = 1_000_000
+MAX_META_BYTES = 100_000
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,120}$")
@@ -47,7 +48,8 @@ def read_article(path: Path) -> Source:
     article_id = path.stem
     if not _ID.match(article_id):
         raise InputError(path, "file name must start with a letter or digit and use only "
-                               "letters, digits, '.', '_' and '-'")
+                               "ASCII letters, digits, '.', '_' and '-' (it becomes the "
+                               "page address)")
     text = decode(path, _read_bytes(path))
     return Source(article_id, path, text, hashlib.sha256(text.encode()).hexdigest(),
                   read_meta(path))
@@ -66,15 +68,10 @@ def _read_bytes(path: Path) -> bytes:
 
 def decode(path: Path, raw: bytes) -> str:
     """UTF-8 text with a BOM dropped; binary, UTF-16 and empty files are refused."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(path, "looks like UTF-16; save the article as UTF-8")
-    if b"\x00" in raw:
-        raise InputError(path, "binary file (contains NUL bytes), not text")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(path, f"not UTF-8 text (invalid byte at offset {exc.start}); "
-                               "save the article as UTF-8") from None
+    if len(raw) > 4 * MAX_CHARS:  # more characters than the limit, whatever the encoding
+        raise InputError(path, f"too long ({len(raw):,} bytes; the limit is {MAX_CHARS:,} "
+                               "characters): split the article")
+    text = decode_text(path, raw)
     if not text.strip():
         raise InputError(path, "empty file (no text)")
     if len(_CONTROL.findall(text)) > max(10, len(text) // 100):
@@ -87,6 +84,28 @@ def decode(path: Path, raw: bytes) -> str:
     return text
 
 
+def decode_text(path: Path, raw: bytes) -> str:
+    """Bytes -> str for any text file we read: UTF-8, BOM dropped, nothing else changed."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or _utf16_without_bom(raw):
+        raise InputError(path, "looks like UTF-16; save the file as UTF-8")
+    if b"\x00" in raw:
+        raise InputError(path, "binary file (contains NUL bytes), not text")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(path, f"not UTF-8 text (invalid byte at offset {exc.start}); "
+                               "save the file as UTF-8") from None
+
+
+def _utf16_without_bom(raw: bytes) -> bool:
+    """Mostly ASCII text in UTF-16 has a NUL in every other byte."""
+    sample = raw[:2000]
+    if len(sample) < 8:
+        return False
+    even, odd = sample[0::2], sample[1::2]
+    return max(even.count(0), odd.count(0)) > 0.4 * len(sample) / 2
+
+
 def sidecar_path(path: Path) -> Path:
     return path.with_name(f"{path.stem}.meta.yaml")
 
@@ -96,7 +115,10 @@ def read_meta(path: Path) -> Meta:
     meta_path = sidecar_path(path)
     if not meta_path.is_file():
         return Meta()
-    text = decode(meta_path, meta_path.read_bytes()) if meta_path.stat().st_size else ""
+    raw = meta_path.read_bytes()
+    if len(raw) > MAX_META_BYTES:
+        raise InputError(meta_path, f"too large ({len(raw):,} bytes) for a sidecar")
+    text = decode_text(meta_path, raw)
     try:
         data = parse_yaml(meta_path, text) or {}
     except DataError as exc:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from generator.nlp import timex_values as tv
 from generator.nlp.timex_describe import describe_value, value_position
-from generator.nlp.timex_rules import Cand, propose
+from generator.nlp.timex_rules import Cand, propose, sentence_ends
 
 __all__ = ["Timex", "describe", "find_timexes", "sort_key"]
 
@@ -54,6 +54,7 @@ def find_timexes(text: str, published: dt.date | None) -> list[Timex]:
     chosen = _select(propose(low, published))
     _attach_modifiers(chosen, low)
     _resolve_anaphors(chosen)
+    _days_from_context(chosen, low)
     return [Timex(c.start, c.end, text[c.start:c.end], c.type, c.value, c.mod) for c in chosen]
 
 
@@ -133,26 +134,63 @@ def _date_mod(word: str) -> str | None:
     return None
 
 
+_CONCRETE = re.compile(r"\d{4}(?:-\d\d){0,2}")
+
+
 def _resolve_anaphors(chosen: list[Cand]) -> None:
-    """"that year", "the following day": take the last explicit date mentioned before."""
+    """"that year", "the next day": narrative time.  The anchor is the last date mentioned
+    before that is precise enough; explicit dates count, and so do resolved relative ones
+    ("Friday", "last year"), because the narrative moves on with them."""
     last: str | None = None
     for c in chosen:
         if c.anaphor is not None:
-            c.value = _from_anchor(last, *c.anaphor) or c.value
-        elif c.explicit and re.match(r"\d{4}(?:-\d\d){0,2}$", c.value):
-            last = c.value
+            value = _from_anchor(last, *c.anaphor)
+            if value is not None:
+                c.value = tv.with_part(value, c.part) if c.part else value
+        anchor = _anchor_value(c)
+        if anchor is not None:
+            last = anchor
+
+
+def _anchor_value(c: Cand) -> str | None:
+    """The date part of a point-like DATE/TIME value that can anchor later anaphors."""
+    if c.type not in ("DATE", "TIME") or c.mod in ("BEFORE", "AFTER"):
+        return None
+    head = c.value.split("T")[0]
+    if _CONCRETE.fullmatch(head) or tv.parse_published(c.value) is not None:
+        return head if _CONCRETE.fullmatch(head) else c.value
+    return None
 
 
 def _from_anchor(anchor: str | None, unit: str, offset: int) -> str | None:
     if anchor is None:
         return None
+    pub = tv.parse_published(anchor)
+    if pub is not None:
+        n, pub_unit, part = pub
+        if pub_unit != unit or part:
+            return None
+        return "PUBLISHED" if unit == "D" and n + offset == 0 else f"PUBLISHED{n + offset:+d}{unit}"
     if unit == "Y":
         return f"{int(anchor[:4]) + offset:04d}"
     if unit == "M" and len(anchor) >= 7:
         return tv.shift(dt.date(int(anchor[:4]), int(anchor[5:7]), 1), "M", offset)
-    if unit == "D" and len(anchor) == 10:
-        return tv.shift(dt.date.fromisoformat(anchor), "D", offset)
+    if unit in ("D", "W") and len(anchor) == 10:
+        return tv.shift(dt.date.fromisoformat(anchor), unit, offset)
     return None
+
+
+def _days_from_context(chosen: list[Cand], low: str) -> None:
+    """A clock time with no day of its own ("at 10:35 a.m. (0735 GMT) Friday") is on the
+    nearest day named in the same sentence; the publication day is only the fallback."""
+    days = [d for d in chosen if d.type == "DATE" and re.fullmatch(r"\d{4}-\d\d-\d\d", d.value)]
+    for c in chosen:
+        if not c.day_from_context:
+            continue
+        near = [(c.start - d.end if d.end <= c.start else d.start - c.end, d) for d in days
+                if not sentence_ends(low[min(c.end, d.end):max(c.start, d.start)])]
+        if near:
+            c.value = min(near, key=lambda pair: pair[0])[1].value + c.value[c.value.index("T"):]
 
 
 def describe(timex: Timex, published: dt.date | None) -> str:

@@ -63,6 +63,8 @@ class Cand:
     explicit: bool = False
     ago: bool = False
     anaphor: tuple[str, int] | None = None
+    part: str = ""
+    day_from_context: bool = False
 
 
 @dataclass(frozen=True)
@@ -83,12 +85,16 @@ class Ctx:
         fronted = len(left.split()) <= 2
         right = right_all if fronted else right_all[:50]
         for m in _TENSE_CUE.finditer(right):
-            dist = m.start() + 5
+            dist = m.start() + RIGHT_PENALTY
             if best is None or dist < best[0]:
                 best = (dist, m.group("f") is not None)
             break
         return bool(best and best[1])
 
+
+# Cues after the timex are weaker than those before it: a following "-ed" word is often an
+# adjective or a new clause ("by August in the search for markets untouched by ...").
+RIGHT_PENALTY = 30
 
 # A full stop ends a sentence unless it closes an abbreviation ("a.m.", "U.S.", "Jan.").
 _STOP = re.compile(r"[.;!?\n](?=\s|$)")
@@ -97,27 +103,27 @@ _ABBREV = re.compile(r"(?:^|[^\w.])(?:[a-z]|(?:[a-z]\.)+[a-z]|mr|mrs|ms|dr|st|jr
                      r"nov|dec)$")
 
 
-def _sentence_ends(text: str) -> list[re.Match]:
+def sentence_ends(text: str) -> list[re.Match]:
     return [m for m in _STOP.finditer(text)
             if m.group() != "." or not _ABBREV.search(text, max(0, m.start() - 12), m.start())]
 
 
 def sentence_left(text: str) -> str:
     """The part of ``text`` after its last sentence end."""
-    ends = _sentence_ends(text)
+    ends = sentence_ends(text)
     return text[ends[-1].end():] if ends else text
 
 
 def sentence_right(text: str) -> str:
     """The part of ``text`` before its first sentence end."""
-    ends = _sentence_ends(text)
+    ends = sentence_ends(text)
     return text[:ends[0].start()] if ends else text
 
 
 _TENSE_CUE = re.compile(
     r"(?<![\w'])(?:(?P<pp>had\s+been\s+(?:scheduled|due|expected|set|planned|slated)|"
     r"had\s+(?:planned|expected|intended|hoped))"
-    r"|(?P<f>will|'ll|shall|wo\s*n't|won't|going\s+to|gon\s*na|plans?\s+to|"
+    r"|(?P<f>(?:will|would|'ll|to)\s+(?:not\s+)?(?:be|have\s+been)\s+\w+ed|will|'ll|shall|wo\s*n't|won't|going\s+to|gon\s*na|plans?\s+to|"
     r"planning|expected|expects?|scheduled|due|upcoming|set\s+to|aims?\s+to|intends?|"
     r"would|next(?!\s+to\b)|begins?|starts?|is\s+to|are\s+to|hopes?\s+to|could|might|as\s+soon\s+as|"
     r"as\s+early\s+as|planned\s+to|planning\s+to|plan\s+to|postponed|delayed|adjourned|"
@@ -208,8 +214,9 @@ def duration_value(amount: float | None, unit: str) -> str:
     if n == int(n):
         return f"{head}{int(n)}{code}"
     whole, part = int(n), n - int(n)
-    smaller = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("M", 60),
-               "Q": ("M", 3)}.get(code)
+    smaller = ({"H": ("M", 60), "M": ("S", 60)} if clock else
+               {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24),
+                "Q": ("M", 3)}).get(code)
     if smaller is None:
         return f"{head}{n:g}{code}"
     sub_code, factor = smaller
@@ -414,20 +421,25 @@ def h_century(m: re.Match, ctx: Ctx) -> Cand | None:
     return _cand(m, "DATE", f"{n - 1:02d}", explicit=True) if n else None
 
 
+_THE_PAST = ("the past", "the last", "the previous")
+
+
 def h_relative(m: re.Match, ctx: Ctx) -> Cand | None:
     rel = re.sub(r"\s+", " ", m.group("rel"))
     what = re.sub(r"\s+", " ", m.group("what"))
     direction = {"this": 0, "current": 0, "the current": 0, "last": -1, "past": -1,
                  "previous": -1, "this past": -1, "next": 1, "coming": 1, "this coming": 1,
-                 "the coming": 1, "the latest": -1, "the most recent": -1}.get(rel)
+                 "the coming": 1, "the latest": -1, "the most recent": -1, "the past": -1,
+                 "the last": -1, "the previous": -1}.get(rel)
     if direction is None:
         return None
     what = what.replace("fiscal ", "")
     if what in ("week", "month", "year", "quarter", "decade"):
         unit = {"week": "W", "month": "M", "year": "Y", "quarter": "Q", "decade": "E"}[what]
-        if rel == "the coming" or (rel.startswith("the ") and what != "year"):
+        if rel == "the coming" or (rel.startswith("the ") and what != "year"
+                                   and rel not in _THE_PAST):
             return None
-        if rel == "past":
+        if rel in ("past", "the past"):
             return _cand(m, "DURATION", duration_value(1.0, what))
         return _cand(m, "DATE", tv.shift(ctx.dct, unit, direction))
     if what == "weekend":
@@ -443,14 +455,28 @@ def h_relative(m: re.Match, ctx: Ctx) -> Cand | None:
     return _cand(m, "DATE", tv.relative_month(ctx.dct, month_num(what), direction))
 
 
+_ANAPHOR_OFFSETS = {"that": 0, "that same": 0, "the same": 0, "the following": 1,
+                    "the next": 1, "the previous": -1, "the prior": -1, "before": -1,
+                    "after": 1}
+
+
 def h_anaphor(m: re.Match, ctx: Ctx) -> Cand | None:
+    """"that year", "the following day": the value comes later from the narrative anchor."""
     what = m.group("what")
     unit = {"year": "Y", "month": "M", "day": "D", "week": "W"}[what]
     rel = re.sub(r"\s+", " ", m.group("rel") or m.group("rel2") or "that")
-    offset = {"that": 0, "the same": 0, "the following": 1, "the next": 1,
-              "the previous": -1, "the prior": -1, "before": -1, "after": 1}[rel]
+    if rel == "the next" and unit != "D":  # "the next year" usually counts from now
+        return None
     unknown = {"Y": "XXXX", "M": "XXXX-XX", "D": "XXXX-XX-XX", "W": "XXXX-WXX"}[unit]
-    return _cand(m, "DATE", unknown, anaphor=(unit, offset))
+    return _cand(m, "DATE", unknown, anaphor=(unit, _ANAPHOR_OFFSETS[rel]))
+
+
+def h_anaphor_part(m: re.Match, ctx: Ctx) -> Cand | None:
+    """"that night", "the next morning": a part of the anchor day (or the day after)."""
+    part = PARTS_OF_DAY[m.group("p")]
+    rel = re.sub(r"\s+", " ", m.group("rel"))
+    return _cand(m, "TIME", tv.with_part("XXXX-XX-XX", part), anaphor=("D", _ANAPHOR_OFFSETS[rel]),
+                 part=part)
 
 
 def h_weekday(m: re.Match, ctx: Ctx) -> Cand | None:
@@ -643,6 +669,8 @@ def h_duration(m: re.Match, ctx: Ctx) -> Cand | None:
     num = re.sub(r"\s+", " ", m.group("num").strip())
     if unit == "quarter" and num in ("a", "an"):
         return None
+    if unit == "second" and num in ("a", "one") and not tail and _ordinal_second(ctx, m):
+        return None
     if re.fullmatch(r"(?:1[5-9]|20)\d\d", num) and m.group("unit").strip() in UNIT_INFO:
         return None
     if num in ("a couple of", "couple of"):
@@ -654,8 +682,20 @@ def h_duration(m: re.Match, ctx: Ctx) -> Cand | None:
     end = m.end("unit") if tail in ("before", "after", "later") else m.end()
     if tail in ("before", "after", "later") and orso:
         end = m.end("orso")
+    half = re.match(r"\s+and\s+a\s+half\b", ctx.low[end:]) if not tail and not orso else None
+    if half and amount is not None and amount == int(amount):
+        amount, end = amount + 0.5, end + half.end()
     start = m.start()
     return Cand(start, end, "DURATION", duration_value(amount, unit), mod)
+
+
+def _ordinal_second(ctx: Ctx, m: re.Match) -> bool:
+    """"a second time", "a second round": the ordinal, not one second."""
+    nxt = _next_word(ctx.low, m.end("unit"))
+    gap = ctx.low[m.end("unit"):m.end("unit") + 2]
+    return bool(nxt) and nxt.isalpha() and gap[:1] == " " and gap[1:2].isalpha() \
+        and nxt not in ("or", "and", "later", "ago", "earlier", "before", "after", "of",
+                        "to", "in", "for", "at", "on", "the", "a", "than", "when")
 
 
 _OR_MODS = {"or so": "APPROX", "or more": "EQUAL_OR_MORE", "or less": "EQUAL_OR_LESS",
@@ -693,6 +733,9 @@ def h_compound(m: re.Match, ctx: Ctx) -> Cand | None:
         return None
     if num is None:
         amount = None if m.group("unit").strip() in UNIT_PLURALS else 1.0
+    if unit == "quarter" and (m.group("unit").strip() == "quarters"
+                              or re.match(r"\s+of\b", ctx.low[m.end():])):
+        return None  # a fraction: "three-quarters of the vote"
     return _cand(m, "DURATION", duration_value(amount, unit))
 
 
@@ -762,7 +805,8 @@ def h_clock(m: re.Match, ctx: Ctx) -> Cand | None:
         return None
     if ctx.dct is None and not ref:
         day = "XXXX-XX-XX"
-    return _cand(m, "TIME", f"{day}T{hour:02d}:{minute:02d}", explicit=True)
+    return _cand(m, "TIME", f"{day}T{hour:02d}:{minute:02d}", explicit=True,
+                 day_from_context=not ref)
 
 
 def h_noon(m: re.Match, ctx: Ctx) -> Cand | None:
@@ -774,7 +818,7 @@ def h_noon(m: re.Match, ctx: Ctx) -> Cand | None:
         return None
     if ctx.dct is None and not ref:
         day = "XXXX-XX-XX"
-    return _cand(m, "TIME", f"{day}T{clock}")
+    return _cand(m, "TIME", f"{day}T{clock}", day_from_context=not ref)
 
 
 def h_part_of_day(m: re.Match, ctx: Ctx) -> Cand | None:
@@ -787,8 +831,15 @@ def h_part_of_day(m: re.Match, ctx: Ctx) -> Cand | None:
 
 
 def h_mid_part(m: re.Match, ctx: Ctx) -> Cand | None:
+    """"mid-afternoon (yesterday)"; "midday" is noon."""
+    ref = _g(m, "dref")
+    day = _day_ref(ref, ctx, m.start("dref")) if ref else tv.shift(ctx.dct, "D", 0)
+    if day is None:
+        return None
+    if m.group("p") == "day":
+        return _cand(m, "TIME", tv.with_part(day, "T12:00"), day_from_context=not ref)
     part = PARTS_OF_DAY[m.group("p")]
-    return _cand(m, "TIME", tv.with_part(tv.shift(ctx.dct, "D", 0), part), "MID")
+    return _cand(m, "TIME", tv.with_part(day, part), "MID", day_from_context=not ref)
 
 
 # ---------------------------------------------------------------- other
@@ -834,7 +885,8 @@ B = r"(?<![\w])"
 E = r"(?![\w])"
 _DREF = (rf"(?:today|tonight|yesterday|tomorrow|{WEEKDAY}|{MON}\s*{DAY}(?:\s*,?\s*{YEAR4})?|"
          rf"{DAY}\s+(?:of\s+)?{MON})")
-_REL = (r"this\s+past|this\s+coming|the\s+current|the\s+coming|the\s+latest|"
+_REL = (r"this\s+past|this\s+coming|the\s+current|the\s+coming|the\s+latest|the\s+past|"
+        r"the\s+last|the\s+previous|"
         r"the\s+most\s+recent|this|last|next|past|coming|previous|current")
 _ORDQ = r"first|second|third|fourth|final|1st|2nd|3rd|4th"
 _YEARISH = (rf"{YEAR4}|fiscal\s+{YEAR4}|fiscal\s+year\s+{YEAR4}|this\s+year|last\s+year|"
@@ -882,9 +934,13 @@ RULES: tuple[Rule, ...] = (
        rf"{WEEKDAY}|{SEASON}|{alt(['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'])}){E}",  # noqa: E501
        h_relative, 4),
     _r("anaphor",
-       rf"{B}(?:(?P<rel>that|the\s+same|the\s+following|the\s+previous|the\s+prior)\s+"
+       rf"{B}(?:(?P<rel>that(?:\s+same)?|the\s+same|the\s+following|the\s+previous|"
+       rf"the\s+prior|the\s+next)\s+"
        rf"(?P<what>year|month|day|week)|the\s+(?P<what2>year|day)\s+(?P<rel2>before|after))"
        rf"{E}(?!\s*(?:'|of|-))", lambda m, c: h_anaphor(_fix_anaphor(m), c), 6),
+    _r("anaphor_part",
+       rf"{B}(?P<rel>that|that\s+same|the\s+next|the\s+following|the\s+previous)\s+"
+       rf"(?P<p>morning|afternoon|evening|night){E}", h_anaphor_part, 4),
     _r("weekday", rf"{B}(?P<wd>{WEEKDAY}){E}(?!\s*-\s*\w)",
        h_weekday, 6),
     _r("words", rf"{B}(?P<w>{alt(_WORD_VALUES)}){E}", h_word, 6),
@@ -966,9 +1022,8 @@ RULES: tuple[Rule, ...] = (
     _r("part_of_day",
        rf"{B}(?P<dref>this|tomorrow|yesterday|last|today|{WEEKDAY}|{MON}\s*{DAY})\s+"
        rf"(?P<p>morning|afternoon|evening|night){E}", h_part_of_day, 3),
-    _r("mid_part", rf"{B}mid{HY_OR_SP}?(?P<p>morning|afternoon|day){E}",
-       lambda m, c: h_mid_part(m, c) if m.group("p") != "day" else
-       _cand(m, "TIME", tv.with_part(tv.shift(c.dct, "D", 0), "T12:00")), 4),
+    _r("mid_part", rf"{B}mid{HY_OR_SP}?(?P<p>morning|afternoon|day){E}"
+       rf"(?:\s*,?\s*(?P<dref>yesterday|today|tomorrow|{WEEKDAY}){E})?", h_mid_part, 4),
     _r("fiscal", rf"{B}(?:fiscal\s*(?:year\s*)?|fy\s*-?\s*)(?P<y>{YEAR4}|'?\s*\d\d(?!\d)){E}",
        h_fiscal, 3),
     _r("span_of",

@@ -16,7 +16,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 
 from generator.model import Explainer
 from generator.render import escape
-from generator.render.views import ArticleView, shared_actors
+from generator.render.views import ArticleView, count_label, shared_actors
 
 ARTICLE_PAGES = {
     "index.md": "article/overview.md.j2",
@@ -54,6 +54,7 @@ class Renderer:
             attr=escape.html_attr, yaml=escape.yaml_string, json_script=escape.json_script,
             fragment=escape.markdown_fragment,
         )
+        self.env.globals["count"] = count_label
 
     def render_site(self, explainers: list[Explainer]) -> list[Page]:
         """Every page of the site: the home page, five pages and a timeline export per

@@ -163,8 +163,8 @@ class ArticleView:
             speakers = {c.speaker for c in self.claims if c.speaker}
             unsupported = sum(c.evidence.status in ("unsupported", "disputed")
                               for c in self.claims)
-            line = (f"It reports {_count(len(self.claims), 'claim')} from "
-                    f"{_count(len(speakers), 'named source')}")
+            line = (f"It reports {count_label(len(self.claims), 'claim')} from "
+                    f"{count_label(len(speakers), 'named source')}")
             if unsupported:
                 line += (f"; for {unsupported} of them the article notes missing or "
                          "contested evidence")
@@ -381,5 +381,6 @@ def _join(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
+def count_label(n: int, noun: str, plural: str | None = None) -> str:
+    """``1 claim``, ``2 claims``."""
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"

@@ -26,7 +26,7 @@ CHROMIUM_ARGS = [
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         """Keep test output clean."""
 
 
@@ -56,7 +56,8 @@ def make_project(where: Path, explainers: list) -> Path:
                     ignore=shutil.ignore_patterns("__pycache__"))
     (where / "data").mkdir()
     for explainer in explainers:
-        store.save(where / "data" / f"{explainer.article.id}.yaml", explainer)
+        store.write_atomic(where / "data" / f"{explainer.article.id}.yaml",
+                           store.dumps(explainer.to_dict()))
     return where
 
 
