@@ -32,7 +32,12 @@ MAX_DEPTH = 50  # explainer files nest five levels; a sidecar none
 BASE_DIR = ".base"  # the machine's last output per article, for merging edits
 
 
-class Loader(yaml.SafeLoader):
+# libyaml's parser when PyYAML has it (the wheels do): the same safe constructors, ten
+# times faster, which matters on every build.
+_SafeBase = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class Loader(_SafeBase):
     """The safe loader, except that dates stay strings (``published: 2015-03-10``)."""
 
 
@@ -153,7 +158,7 @@ def _reject_aliases(path: Path, text: str) -> None:
     explainer files need neither, so both are refused before anything is built."""
     depth = 0
     try:
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        for event in yaml.parse(text, Loader=_SafeBase):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 raise DataError(path, "YAML anchors and aliases are not allowed",
                                 event.start_mark.line + 1)
@@ -166,7 +171,10 @@ def _reject_aliases(path: Path, text: str) -> None:
                 depth -= 1
     except yaml.YAMLError as exc:
         line = exc.problem_mark.line + 1 if getattr(exc, "problem_mark", None) else None
-        raise DataError(path, f"not valid YAML: {getattr(exc, 'problem', exc)}", line) from None
+        problem = str(getattr(exc, "problem", exc))
+        if "nesting depth" in problem:  # libyaml stops deep nesting itself
+            problem = f"nested more than {MAX_DEPTH} levels deep"
+        raise DataError(path, f"not valid YAML: {problem}", line) from None
 
 
 def line_of(text: str, path: list[Any]) -> int | None:
