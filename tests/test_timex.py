@@ -161,3 +161,55 @@ def test_month_year_choice_uses_tense_and_nearness() -> None:
     assert one("The vote will be held in February.").value == "2016-02"
     assert one("The vote was held in February.").value == "2015-02"
     assert one("Talks resume May 5 in Geneva.").value == "2015-05-05"
+
+
+def test_narrative_anchor_moves_with_relative_dates() -> None:
+    found = tag("The strike began on Friday. The next day, talks failed; the day before, "
+                "they had met.")
+    assert found["Friday"].value == "2015-03-27"
+    assert found["The next day"].value == "2015-03-28"
+    assert found["the day before"].value == "2015-03-27"  # the anchor moved to Saturday
+
+
+def test_anaphor_takes_resolved_relative_date_and_parts_of_day() -> None:
+    found = tag("Sales fell last year. That year was hard. He left on Monday; that night "
+                "he called.")
+    assert found["That year"].value == "2014"
+    assert found["that night"].type == "TIME"
+    assert found["that night"].value == "2015-03-30TNI"
+
+
+def test_anaphor_without_date_stays_publication_relative() -> None:
+    found = tag("Profits fell last year. That year, costs rose.", None)
+    assert found["That year"].value == "PUBLISHED-1Y"
+    assert tag("That day it rained.", None)["That day"].value == "XXXX-XX-XX"
+
+
+def test_clock_time_takes_day_from_same_sentence() -> None:
+    found = tag("The blast occurred at about 10:35 a.m. (0735 GMT) Friday. "
+                "Police came at 3 p.m.")
+    assert found["10:35 a.m."].value == "2015-03-27T10:35"
+    assert found["3 p.m."].value == "2015-04-02T15:00"  # no day named: publication day
+    assert one("In London at mid-afternoon yesterday, shares rose.").value == "2015-04-01TAF"
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("The offer had been due to expire Friday evening.", "2015-03-27TEV"),
+    ("The father would be traveling to the United States Friday.", "2015-04-03"),
+    ("He said. The father will leave at 4 a.m. EDT Friday, he said.", "2015-04-03T04:00"),
+    ("On Tuesday, the league plans to hold a news conference.", "2015-04-07"),
+    ("Collins will be named commander for a mission in December.", "2015-12"),
+    ("Qantas will double its flights by August in a search for markets untouched by it.",
+     "2015-08"),
+    ("Hundreds were killed in the blasts next to the embassy on Friday.", "2015-03-27"),
+])
+def test_tense_cues(text: str, value: str) -> None:
+    assert one(text).value == value
+
+
+def test_spans_and_amounts() -> None:
+    assert one("down from the previous Friday").text == "the previous Friday"
+    assert one("prices rose over the past year").text == "the past year"
+    assert one("it took a minute and a half").value == "PT1M30S"
+    assert find_timexes("He won a second term with three-quarters of the vote.", DCT) == []
+    assert one("wait a second.").value == "PT1S"

@@ -1,38 +1,40 @@
 """Key points: the few sentences that carry the story (extractive).
 
-News puts the story first, so position counts most; sentences that name many of
-the article's actors, carry claims or dates, and are of reading length count more.
+News writing puts the story first: on CNN/DailyMail, the first three sentences
+(Lead-3) are a baseline few unsupervised methods beat, and weighting sentences by
+the actors, claims or dates in them scored below it (see docs/methods/site.md).
+So the key points are the first sentences that read as story sentences: fragments,
+photo captions, bylines and "scroll down" lines are passed over, and that alone
+scores above Lead-3 on all three ROUGE measures.
 """
 
 from __future__ import annotations
 
-from collections import Counter
+import re
 
 from generator.model import Actor, Claim, DateRef, Sentence
 
 MAX_POINTS = 3
+MIN_WORDS = 5
+NOT_STORY = re.compile(
+    r"^\W*(pictured|photo(graph)?|picture|image|video|watch|scroll down|click|read more"
+    r"|by\s|published|updated|follow\s|e-?mail)\b", re.IGNORECASE)
 
 
 def choose(sentences: list[Sentence], actors: list[Actor], claims: list[Claim],
            dates: list[DateRef], limit: int = MAX_POINTS) -> list[str]:
-    """Ids of the best sentences, in article order."""
-    weight = Counter()
-    for actor in actors:
-        if actor.kind != "place":
-            for mention in actor.mentions:
-                weight[mention.sentence] += min(len(actor.mentions), 5) / 5
-    for claim in claims:
-        weight[claim.sentence] += 1.0
-    for date in dates:
-        weight[date.sentence] += 0.3
-    scored = [(_score(i, s, weight[s.id], len(sentences)), i, s.id)
-              for i, s in enumerate(sentences)]
-    best = sorted(scored, key=lambda t: (-t[0], t[1]))[:limit]
-    return [sid for _, _, sid in sorted(best, key=lambda t: t[1])]
+    """Ids of the key sentences, in article order (``actors``, ``claims`` and ``dates``
+    are kept in the signature for callers; position carries the story)."""
+    story = [s.id for s in sentences if is_story_sentence(s.text)]
+    if len(story) < min(limit, len(sentences)):
+        chosen = set(story)
+        story += [s.id for s in sentences if s.id not in chosen]
+        order = {s.id: i for i, s in enumerate(sentences)}
+        story = sorted(story[:limit], key=order.__getitem__)
+    return story[:limit]
 
 
-def _score(index: int, sentence: Sentence, weight: float, total: int) -> float:
-    words = len(sentence.text.split())
-    length = 1.0 if 8 <= words <= 45 else 0.3
-    position = 1.0 / (1 + index) + (0.5 if index < 3 else 0.0)
-    return length * (2.0 * position + 0.4 * min(weight, 4.0) / max(total, 1) ** 0.1)
+def is_story_sentence(text: str) -> bool:
+    """A sentence of the story, not a fragment, caption, byline or page furniture."""
+    words = text.split()
+    return len(words) >= MIN_WORDS and not NOT_STORY.match(text.strip())

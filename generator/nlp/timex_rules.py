@@ -667,7 +667,7 @@ def h_duration(m: re.Match, ctx: Ctx) -> Cand | None:
     orso = _g(m, "orso")
     mod = _OR_MODS.get(re.sub(r"\s+", " ", orso.strip())) if orso else None
     num = re.sub(r"\s+", " ", m.group("num").strip())
-    if unit == "quarter" and num in ("a", "an"):
+    if unit == "quarter" and (num in ("a", "an") or _fraction(m, ctx)):
         return None
     if unit == "second" and num in ("a", "one") and not tail and _ordinal_second(ctx, m):
         return None
@@ -687,6 +687,13 @@ def h_duration(m: re.Match, ctx: Ctx) -> Cand | None:
         amount, end = amount + 0.5, end + half.end()
     start = m.start()
     return Cand(start, end, "DURATION", duration_value(amount, unit), mod)
+
+
+def _fraction(m: re.Match, ctx: Ctx) -> bool:
+    """"three-quarters (of the vote)": a hyphenated fraction, not nine months."""
+    hyphen = "-" in ctx.low[m.start():m.end("unit")]
+    return hyphen and (m.group("unit").strip().endswith("s")
+                       or re.match(r"\s+of\b", ctx.low[m.end():]) is not None)
 
 
 def _ordinal_second(ctx: Ctx, m: re.Match) -> bool:
@@ -733,9 +740,8 @@ def h_compound(m: re.Match, ctx: Ctx) -> Cand | None:
         return None
     if num is None:
         amount = None if m.group("unit").strip() in UNIT_PLURALS else 1.0
-    if unit == "quarter" and (m.group("unit").strip() == "quarters"
-                              or re.match(r"\s+of\b", ctx.low[m.end():])):
-        return None  # a fraction: "three-quarters of the vote"
+    if unit == "quarter" and _fraction(m, ctx):
+        return None
     return _cand(m, "DURATION", duration_value(amount, unit))
 
 

@@ -251,6 +251,21 @@ def _name_like(lower: str, uni: collections.Counter) -> bool:
     return uni[lower.capitalize()] >= uni[lower]
 
 
+def class_rows(rows: list[str]) -> list[str]:
+    """Backward counts summed by the coarse case of the previous word ("c" rows).
+
+    Precomputed so that loading the model is one read of sorted lines, no pass over them.
+    """
+    from generator.text.truecase import _case_class
+
+    sums: collections.Counter[str] = collections.Counter()
+    for row in rows:
+        if row.startswith("b\t"):
+            _, prev, word, count = row.split("\t")
+            sums[f"{_case_class(prev)}\t{word}"] += float(count)
+    return [f"c\t{key}\t{value:g}" for key, value in sums.items()]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("dist", type=Path, help="truecase 0.0.14 data/english.dist")
@@ -272,6 +287,7 @@ def main(argv: list[str] | None = None) -> int:
     known |= {row.split("\t")[1] for row in rows if row[0] == "s"}
     if args.spacy_strings:
         rows += spacy_rows(args.spacy_strings, known)
+    rows += class_rows(rows)
     with gzip.open(args.out, "wt", encoding="utf-8") as handle:
         handle.write("\n".join(sorted(rows)) + "\n")
     print(f"{len(rows)} rows -> {args.out} ({args.out.stat().st_size} bytes)")

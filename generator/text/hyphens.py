@@ -3,19 +3,28 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, Protocol
 
 from generator.text.detokenize import CLAUSE_WORDS
 
 MIN_PART_COUNT = 2
 
 
+class Lookup(Protocol):
+    """A dict, a set or a lazy table of the shipped statistics."""
+
+    def get(self, key: str, default: Any = None) -> Any: ...
+
+    def __contains__(self, key: object) -> bool: ...
+
+
 @dataclass(frozen=True)
 class Hyphens:
     """How often words are parts of hyphenated compounds in the shipped counts."""
 
-    left: dict[str, int]
-    right: dict[str, int]
-    pairs: frozenset[str]
+    left: Lookup  # word -> times seen before a hyphen
+    right: Lookup  # word -> times seen after a hyphen
+    pairs: Lookup  # "left-right" compounds
 
     def joins(self, left: str, right: str) -> bool:
         """``full - face`` and ``39 - year`` rejoin; ``isis - before`` stays a dash.

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import gzip
 import math
+from bisect import bisect_left
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import groupby
 from pathlib import Path
 
 from generator.text.hyphens import Hyphens
@@ -60,17 +61,17 @@ class Rule:
 class CaseModel:
     """Case statistics: forms per lower-case word, bigram counts, hand rules."""
 
-    forms: dict[str, tuple[tuple[str, float], ...]]
-    lower_words: frozenset[str]
-    backward: dict[str, float]
-    backward_class: dict[str, float]
-    forward: dict[str, float]
+    forms: Table  # lower-case word -> ((form, count), ...)
+    lower_words: Table  # words seen only in lower case
+    backward: Table  # "previous<TAB>form" -> count
+    backward_class: Table  # "case class of previous<TAB>form" -> count
+    forward: Table  # "form<TAB>next" -> count
     fixed: dict[str, str]
     rules: dict[str, tuple[Rule, ...]]
-    guessed: dict[str, str]
+    guessed: Table  # word -> cased guess
     hyphens: Hyphens
-    given: frozenset[str]
-    phrases: dict[str, str]
+    given: Table  # given names
+    phrases: Table  # multi-word names, lower -> cased
 
     def case_tokens(self, tokens: list[str], starts: set[int]) -> list[str]:
         """Cased forms of lower-case ``tokens``; indexes in ``starts`` begin a sentence."""
@@ -231,30 +232,61 @@ def _case_class(form: str) -> str:
     return "T" if form[:1].isupper() else "O"
 
 
+class Table:
+    """Read-only lookups in one kind of row of the sorted statistics file.
+
+    The file's lines are sorted, so a key is found by bisection and converted when
+    asked for: loading the model is one read of the file, however large it is.
+    """
+
+    def __init__(self, lines: list[str], kind: str, convert: Callable[[str], object] = str):
+        self.lines = lines
+        self.prefix = kind + "\t"
+        self.convert = convert
+        self.cache: dict[str, object] = {}
+
+    def _raw(self, key: str) -> str | None:
+        """The value text of ``key`` ("" for a row with no value), or None."""
+        probe = self.prefix + key
+        i = bisect_left(self.lines, probe)
+        line = self.lines[i] if i < len(self.lines) else ""
+        if line == probe:
+            return ""
+        if line.startswith(probe + "\t"):
+            return line[len(probe) + 1:]
+        return None
+
+    def get(self, key: str, default: object = None) -> object:
+        if key not in self.cache:
+            raw = self._raw(key)
+            self.cache[key] = None if raw is None else self.convert(raw)
+        value = self.cache[key]
+        return default if value is None else value
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self.get(key) is not None
+
+    def __getitem__(self, key: str) -> object:
+        value = self.get(key)
+        if value is None:
+            raise KeyError(key)
+        return value
+
+
 @lru_cache(maxsize=1)
 def load_model() -> CaseModel:
-    """Read the shipped statistics once per process.
-
-    The file is grouped by record kind, so each block is parsed by one comprehension:
-    this runs once per build, on the critical path of a cold ``explainer build``.
-    """
+    """Open the shipped statistics once per process (lookups are lazy, see :class:`Table`)."""
     with gzip.open(DATA / "case_stats.tsv.gz", "rt", encoding="utf-8") as handle:
-        blocks = {kind: [line[2:].split("\t") for line in lines]
-                  for kind, lines in groupby(handle.read().splitlines(), key=lambda x: x[:1])}
-    rows = lambda kind: blocks.get(kind, [])  # noqa: E731 - a local shorthand
-    backward = {f"{a}\t{b}": float(n) for a, b, n in rows("b")}
-    backward_class: dict[str, float] = defaultdict(float)
-    for a, b, n in rows("b"):
-        backward_class[_case_class(a) + "\t" + b] += float(n)
-    hyphens = Hyphens({w: int(x) for w, x, _ in rows("h")}, {w: int(y) for w, _, y in rows("h")},
-                      frozenset(f[0] for f in rows("p")))
+        lines = handle.read().splitlines()
     fixed, rules = _hand_list(DATA / "case_words.txt")
+    first = lambda raw: int(raw.split("\t")[0])  # noqa: E731 - "h" rows: left, right counts
+    second = lambda raw: int(raw.split("\t")[1])  # noqa: E731
     return CaseModel(
-        {f[0]: tuple(_form_count(item) for item in f[1].split(" ")) for f in rows("u")},
-        frozenset(f[0] for f in rows("l")), backward, dict(backward_class),
-        {f"{a}\t{b}": float(n) for a, b, n in rows("f")}, fixed, rules,
-        {f[0]: f[1] for f in rows("s")}, hyphens, frozenset(f[0] for f in rows("g")),
-        {f[0]: f[1] for f in rows("m")},
+        Table(lines, "u", lambda raw: tuple(_form_count(item) for item in raw.split(" "))),
+        Table(lines, "l"), Table(lines, "b", float), Table(lines, "c", float),
+        Table(lines, "f", float), fixed, rules, Table(lines, "s"),
+        Hyphens(Table(lines, "h", first), Table(lines, "h", second), Table(lines, "p")),
+        Table(lines, "g"), Table(lines, "m"),
     )
 
 
