@@ -19,6 +19,9 @@ from generator.nlp import actors, claims, dates, keypoints, timeline
 from generator.nlp.pipeline import analyse
 
 MAX_TITLE = 90
+# "WASHINGTON —", "LONDON (Reuters) -", "(CNN) --": where the story was filed, not what it says.
+_DATELINE = re.compile(r"^(?:[A-Z][A-Za-z .,']{1,40}\s*)?(?:\([A-Za-z .]+\)\s*)?[-–—]+\s+"
+                       r"|^\([A-Za-z .]+\)\s*(?:[-–—]+\s*)?")
 
 
 def extract(nlp: Language, source: Source, *, published: str | None = None,
@@ -53,11 +56,15 @@ def extract(nlp: Language, source: Source, *, published: str | None = None,
 
 
 def _title(first_sentence: str) -> str:
-    """A headline from the lead sentence: its first clause, cut at a word."""
-    clause = re.split(r"\s+[-–—]\s+|;\s", first_sentence, maxsplit=1)[0].strip(" ,.")
+    """A headline from the lead sentence: no dateline, its first clause when that says enough."""
+    text = _DATELINE.sub("", first_sentence).strip()
+    clause = re.split(r"\s+[-–—]+\s+|;\s", text, maxsplit=1)[0].strip(" ,.")
+    if len(clause.split()) < 5:
+        clause = text.strip(" ,.")
     if len(clause) <= MAX_TITLE:
-        return clause
-    return clause[: MAX_TITLE - 1].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
+        return clause[:1].upper() + clause[1:]
+    cut = clause[: MAX_TITLE - 1].rsplit(" ", 1)[0].rstrip(" ,;:")
+    return cut[:1].upper() + cut[1:] + "…"
 
 
 def _relative(path: Path, root: Path | None) -> str:
