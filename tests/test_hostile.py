@@ -319,9 +319,6 @@ def _assert_no_live_markup(site: Path) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(reason="the MkDocs theme prints the page title (after striptags, which "
-                          "un-escapes) and the meta description without escaping; needs an "
-                          "override in templates/theme (reported)", strict=False)
 def test_title_and_description_cannot_break_out_of_the_head(project: Path,
                                                             monkeypatch: pytest.MonkeyPatch):
     monkeypatch.chdir(project)

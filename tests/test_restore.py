@@ -154,3 +154,34 @@ def test_short_label_before_a_colon_starts_a_caption() -> None:
 def test_short_word_between_two_hyphens_is_a_compound() -> None:
     assert "a face-to-face talk" in one("they had a face - to - face talk")
     assert "join the group - before" in one("they travel to join the group - before returning")
+
+
+def test_a_surname_cued_once_is_a_name_elsewhere_in_the_document() -> None:
+    lines = restore("eden hazard scored twice\nlater , hazard was happy\nit was a hazard")
+    assert lines == ["Eden Hazard scored twice.", "Later, Hazard was happy.", "It was a hazard."]
+    # without the cue the counts keep the common noun
+    assert restore("later , hazard was happy") == ["Later, hazard was happy."]
+
+
+def test_function_words_after_a_given_name_stay_lower() -> None:
+    assert one("julia also sang and mark said that it worked") == (
+        "Julia also sang and mark said that it worked.")
+
+
+def test_colon_starts_a_capitalised_clause() -> None:
+    assert one("the reason is simple : the court ruled").endswith(": The court ruled")
+
+
+def test_name_head_after_a_modifier_and_after_an_acronym() -> None:
+    assert "Crosby High School in Texas" in one("she studied at crosby high school in texas")
+    assert "the FA Cup" in one("they won the fa cup on saturday")
+    assert "Christmas Day" in one("we met on christmas day")
+    assert "shot him several times" in one("police in london shot him several times")
+
+
+def test_titles_before_names_and_party_names() -> None:
+    assert one("fans cheered princess eugenie and president obama") == (
+        "Fans cheered Princess Eugenie and President Obama.")
+    assert one("the judge will decide") == "The judge will decide."
+    assert one("voters backed labour , not forced labour") == (
+        "Voters backed Labour, not forced labour.")

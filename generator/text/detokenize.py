@@ -90,7 +90,7 @@ def sentence_starts(tokens: list[Token]) -> set[int]:
             expect = False
         if word in SENTENCE_END or (_ends_sentence(word) and i + 1 < len(tokens)):
             expect = True
-        if word == ":" and _caption_label(tokens[:i]):
+        if word == ":":  # news style capitalises what follows a colon (captions, quotes)
             expect = True
     return starts
 

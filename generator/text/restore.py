@@ -55,25 +55,29 @@ def _restore_tokenized(
     text: str, spans: list[tuple[int, int]], lowercase: bool
 ) -> list[RestoredSentence]:
     model = load_model()
+    laid_out = layout(text, spans)
+    words = [[BRACKETS.get(t.text, t.text) for t in tokens] for tokens in laid_out]
+    if lowercase:
+        words = _case_words(laid_out, words, model)
     restored = []
-    for tokens in layout(text, spans):
-        words = [BRACKETS.get(t.text, t.text) for t in tokens]
-        if lowercase:
-            words = _case_words(tokens, words, model)
-        shown = [display_form(t, w) for t, w in zip(tokens, words, strict=True)]
+    for tokens, cased in zip(laid_out, words, strict=True):
+        shown = [display_form(t, w) for t, w in zip(tokens, cased, strict=True)]
         sentence, pieces = join(tokens, shown, model.hyphens, add_period=True)
         restored.append(RestoredSentence(sentence, Alignment(pieces)))
     return restored
 
 
-def _case_words(tokens: list[Token], words: list[str], model: CaseModel) -> list[str]:
-    """Case the word tokens; the second half of ``gon na`` follows the first."""
-    starts = sentence_starts(tokens)
-    cased = model.case_tokens(words, starts)
-    for i in range(1, len(tokens)):
-        if (tokens[i - 1].text, tokens[i].text) in JOINED_PAIRS:
-            cased[i - 1] = words[i - 1].capitalize() if i - 1 in starts else words[i - 1]
-            cased[i] = words[i]
+def _case_words(
+    sentences: list[list[Token]], words: list[list[str]], model: CaseModel
+) -> list[list[str]]:
+    """Case the word tokens of a document; the second half of ``gon na`` follows the first."""
+    starts = [sentence_starts(tokens) for tokens in sentences]
+    cased = model.case_document(list(zip(words, starts, strict=True)))
+    for tokens, lower, shown, first in zip(sentences, words, cased, starts, strict=True):
+        for i in range(1, len(tokens)):
+            if (tokens[i - 1].text, tokens[i].text) in JOINED_PAIRS:
+                shown[i - 1] = lower[i - 1].capitalize() if i - 1 in first else lower[i - 1]
+                shown[i] = lower[i]
     return cased
 
 

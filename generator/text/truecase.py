@@ -5,8 +5,9 @@ Each word gets the cased form that best fits its own counts and its neighbours
 share, backward bigram with the chosen previous form, forward bigram with the
 next lower-case word). Counts come from ``data/case_stats.tsv.gz`` (see
 ``build_case_data.py``); ``data/case_words.txt`` is a hand-written list of acronyms,
-brands and context rules that overrides them. Everything is dict look-ups, so it
-costs little next to spaCy.
+brands and context rules that overrides them. A second, document-level pass gives a
+surname cued once ("Eden Hazard") to its other mid-sentence occurrences. Everything is
+dict look-ups, so it costs little next to spaCy.
 """
 
 from __future__ import annotations
@@ -20,17 +21,33 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from generator.text.detokenize import CLAUSE_WORDS, SAY_VERBS
 from generator.text.hyphens import Hyphens
 
 DATA = Path(__file__).parent / "data"
 PSEUDO = 5.0
 HANDLIST_COUNT = 1_000_000
 MAX_NAME_WORDS = 4
+# Words more frequent than this are not spread through a document as names (Lita counts).
+SPREAD_MAX_COUNT = 10_000
+# Quantifiers and verbs that often sit between a name and a head noun ("shot him several times").
+NOT_MODIFIERS = frozenset({"several", "multiple", "many", "few", "some", "all", "both", "each",
+                           "every", "other", "more", "most", "three", "four", "five", "include",
+                           "includes", "narrated", "joined", "joins", "left", "leaves", "visited",
+                           "visits", "attended", "attends", "praised", "thanked"})
+MODIFIER_MAX_COUNT = 50_000  # words more frequent than this are function words
+DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "his", "her",
+                         "their", "its", "our", "my", "your", "every", "any", "no", "another"})
+SPREAD_MIN_SHARE = 0.1  # ... nor mostly lower-case nouns (``ankle Boots`` after ``Chelsea``)
 # Words after which a capitalisable word is a name ("Mr Hazard", "President Xi").
 TITLES = frozenset({"mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "sir", "lord", "lady",
                     "president", "senator", "sen.", "rep.", "gov.", "governor", "judge",
                     "prince", "princess", "king", "queen", "pope", "rev.", "professor",
                     "prof.", "gen.", "general", "captain", "capt.", "sgt.", "lt."})
+# Titles capitalised when a name follows (job words like "minister" vary too much by style).
+NAME_TITLES = frozenset({"president", "prince", "princess", "king", "queen", "pope", "lady",
+                         "lord", "sir", "senator", "governor", "judge", "archbishop", "bishop",
+                         "cardinal", "rabbi", "sheikh", "emperor", "empress", "duke", "duchess"})
 # A capitalised nationality adjective does not start a name ("a British university").
 DEMONYM_ENDINGS = ("ish", "ese", "ian", "can", "ean")
 DEMONYMS = frozenset({"french", "dutch", "greek", "welsh", "swiss", "thai", "czech", "iraqi",
@@ -51,7 +68,7 @@ class Rule:
         word = prev if self.side == "prev" else nxt
         if word is None:
             return False
-        if "^" in self.words and self.side == "prev" and _starts_name(word):
+        if "^" in self.words and self.side == "prev" and _heads_name(word):
             return True
         word = word.lower()
         return word in self.words or ("#" in self.words and word[:1].isdigit())
@@ -75,16 +92,55 @@ class CaseModel:
 
     def case_tokens(self, tokens: list[str], starts: set[int]) -> list[str]:
         """Cased forms of lower-case ``tokens``; indexes in ``starts`` begin a sentence."""
+        return self.case_document([(tokens, starts)])[0]
+
+    def case_document(self, sentences: list[tuple[list[str], set[int]]]) -> list[list[str]]:
+        """Case every sentence, then spread names found with strong evidence in the document.
+
+        A surname cued once by a title or given name ("Eden Hazard") is a name at its other
+        mid-sentence occurrences too ("Hazard scored"), where the counts alone see a noun.
+        """
+        passes = [self._case_sentence(tokens) for tokens, _ in sentences]
+        names = {tokens[i]: chosen[i]
+                 for (tokens, _), (chosen, strong) in zip(sentences, passes, strict=True)
+                 for i in strong}
+        cased = []
+        for (tokens, starts), (chosen, _) in zip(sentences, passes, strict=True):
+            for i, token in enumerate(tokens):
+                if (chosen[i] == token and token in names and i not in starts
+                        and (i == 0 or tokens[i - 1] not in DETERMINERS)):  # "a fire hazard"
+                    chosen[i] = names[token]
+            self._extend_names_right(tokens, chosen)
+            # sentence-initial capitals are display only: they are no evidence for the context
+            cased.append([_upper_first(f) if i in starts else f for i, f in enumerate(chosen)])
+        return cased
+
+    def _case_sentence(self, tokens: list[str]) -> tuple[list[str], set[int]]:
+        """Cased forms of one sentence and the indexes cased as names on strong evidence."""
         chosen: list[str] = []
+        strong: set[int] = set()
         for i, token in enumerate(tokens):
             prev = chosen[i - 1] if i else None
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
             chosen.append(self.case_word(token, prev, nxt))
+            if (prev and prev[:1].isupper() and chosen[i] != token and self._name_cue(prev)
+                    and self._spreads(token)):
+                strong.add(i)
+        _capitalise_titles(tokens, chosen)
         self._extend_names_left(tokens, chosen)
         self._mark_phrases(tokens, chosen)
         self._extend_names_right(tokens, chosen)
-        # sentence-initial capitals are display only: they are no evidence for the context
-        return [_upper_first(form) if i in starts else form for i, form in enumerate(chosen)]
+        return chosen, strong
+
+    def _spreads(self, word: str) -> bool:
+        """Surnames, not frequent words caught after a name (``Julia also``); hand-listed
+        and context-ruled words have their own rules."""
+        if not word.isalpha() or word in self.fixed or word in self.rules:
+            return False
+        forms = self.forms.get(word, ())
+        total = sum(count for _, count in forms)
+        capitalised = sum(count for form, count in forms if form[:1].isupper())
+        return total < SPREAD_MAX_COUNT and capitalised >= SPREAD_MIN_SHARE * total
 
     def case_word(self, word: str, prev: str | None, nxt: str | None) -> str:
         """The best cased form of one lower-case word in its context."""
@@ -100,7 +156,7 @@ class CaseModel:
         if word in self.fixed:
             return self.fixed[word]
         forms = self.forms.get(word)
-        if prev and self._name_cue(prev):
+        if prev and self._name_cue(prev) and word not in CLAUSE_WORDS and word not in SAY_VERBS:
             return self._name_form(word, forms)
         if forms:
             if len(forms) == 1:
@@ -172,13 +228,34 @@ class CaseModel:
                     chosen[i] = title
 
     def _extend_names_right(self, tokens: list[str], chosen: list[str]) -> None:
-        """Name heads after names found late (``New York`` + ``times`` -> ``Times``)."""
+        """Name heads after names found late (``New York`` + ``times`` -> ``Times``).
+
+        One content word may sit between the name and its head (``Crosby High School``,
+        ``Leicester Crown Court``): both are capitalised.
+        """
         for i in range(1, len(tokens)):
-            rules = self.rules.get(tokens[i], ())
-            if chosen[i] == tokens[i] and _starts_name(chosen[i - 1]):
-                for rule in rules:
-                    if "^" in rule.words:
-                        chosen[i] = rule.form
+            head = self._head_form(tokens[i])
+            if head is None or chosen[i] != tokens[i]:
+                continue
+            if _heads_name(chosen[i - 1]):
+                chosen[i] = head
+            elif i > 1 and _heads_name(chosen[i - 2]) and self._name_modifier(tokens[i - 1]):
+                chosen[i - 1:i + 1] = [tokens[i - 1].capitalize(), head]
+
+    def _head_form(self, word: str) -> str | None:
+        for rule in self.rules.get(word, ()):
+            if "^" in rule.words:
+                return rule.form
+        return None
+
+    def _name_modifier(self, word: str) -> bool:
+        """A content word that can stand inside a name: not a function word or a verb form."""
+        if not word.isalpha() or len(word) < 3 or word in self.rules or word in self.fixed:
+            return False
+        if word in CLAUSE_WORDS or word in SAY_VERBS or word in NOT_MODIFIERS:
+            return False
+        total = sum(count for _, count in self.forms.get(word, ()))
+        return total < MODIFIER_MAX_COUNT
 
     def _mark_phrases(self, tokens: list[str], chosen: list[str]) -> None:
         """Known multi-word names (gazetteers) are cased whole, longest match first."""
@@ -202,6 +279,13 @@ class CaseModel:
         return word
 
 
+def _capitalise_titles(tokens: list[str], chosen: list[str]) -> None:
+    """A title right before a name is part of it (``Princess Eugenie``, ``President Obama``)."""
+    for i in range(len(tokens) - 1):
+        if tokens[i] in NAME_TITLES and chosen[i] == tokens[i] and _starts_name(chosen[i + 1]):
+            chosen[i] = tokens[i].capitalize()
+
+
 def _upper_first(form: str) -> str:
     for i, char in enumerate(form):
         if char.isalpha():
@@ -214,6 +298,11 @@ def _starts_name(form: str) -> bool:
     if not form[:1].isupper() or (form.isupper() and len(form) > 1) or not form.isalpha():
         return False
     return not _is_demonym(form)
+
+
+def _heads_name(form: str) -> bool:
+    """A name head follows a name word or an acronym (``FA Cup``, ``BBC News``)."""
+    return _starts_name(form) or (len(form) > 1 and form.isupper() and form.isalpha())
 
 
 def _is_demonym(form: str) -> bool:

@@ -59,9 +59,6 @@ def test_links_from_the_article_are_never_javascript(hostile_site, watched):
         assert not [h for h in hrefs if h.lower().startswith("javascript:") and MARK in h], path
 
 
-@pytest.mark.xfail(reason="the MkDocs theme prints the page title and meta description "
-                          "unescaped; needs an override in templates/theme (reported)",
-                   strict=False)
 def test_title_cannot_break_out_of_the_head(tmp_path: Path, watched):
     explainer = hostile_explainer("breakout")
     explainer.article.title = "</title><script>window.__xss=13</script>"
