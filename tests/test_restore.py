@@ -185,3 +185,11 @@ def test_titles_before_names_and_party_names() -> None:
     assert one("the judge will decide") == "The judge will decide."
     assert one("voters backed labour , not forced labour") == (
         "Voters backed Labour, not forced labour.")
+
+
+def test_known_multi_word_names_and_plain_direction_adjectives():
+    text = ("reports in the global times said the country 's western region was calm "
+            "under communist rule")
+    restored = restore_document(text, [(0, len(text))], tokenized=True, lowercase=True)[0].text
+    assert "the Global Times said" in restored
+    assert "western region" in restored and "communist rule" in restored

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gzip
 import math
+import re
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable
@@ -88,7 +89,7 @@ class CaseModel:
     guessed: Table  # word -> cased guess
     hyphens: Hyphens
     given: Table  # given names
-    phrases: Table  # multi-word names, lower -> cased
+    phrases: Chain  # multi-word names, lower -> cased (hand list, then gazetteers)
 
     def case_tokens(self, tokens: list[str], starts: set[int]) -> list[str]:
         """Cased forms of lower-case ``tokens``; indexes in ``starts`` begin a sentence."""
@@ -375,13 +376,42 @@ def load_model() -> CaseModel:
         Table(lines, "l"), Table(lines, "b", float), Table(lines, "c", float),
         Table(lines, "f", float), fixed, rules, Table(lines, "s"),
         Hyphens(Table(lines, "h", first), Table(lines, "h", second), Table(lines, "p")),
-        Table(lines, "g"), Table(lines, "m"),
+        Table(lines, "g"), Chain(_hand_phrases(DATA / "case_phrases.txt"), Table(lines, "m")),
     )
 
 
 def _form_count(item: str) -> tuple[str, float]:
     form, _, count = item.rpartition("=")
     return form, float(count)
+
+
+class Chain:
+    """Look a key up in several tables, the first that has it wins."""
+
+    def __init__(self, *tables: object) -> None:
+        self.tables = tables
+
+    def get(self, key: str, default: object = None) -> object:
+        for table in self.tables:
+            value = table.get(key)
+            if value is not None:
+                return value
+        return default
+
+    def __contains__(self, key: object) -> bool:
+        return self.get(key) is not None  # type: ignore[arg-type]
+
+
+def _hand_phrases(path: Path) -> dict[str, str]:
+    """The hand-written multi-word names, by their lower-case, tokenized form."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    names = [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+    return {_tokenized(name).lower(): _tokenized(name) for name in names if " " in name}
+
+
+def _tokenized(name: str) -> str:
+    """The name as the tokenized input writes it ("People 's Daily")."""
+    return re.sub(r"'s\b", " 's", name)
 
 
 def _hand_list(path: Path) -> tuple[dict[str, str], dict[str, tuple[Rule, ...]]]:
