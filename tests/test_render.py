@@ -164,3 +164,14 @@ def test_user_templates_override_one_at_a_time(tmp_path: Path):
     pages = render(dirs=[tmp_path, ROOT / "templates"])
     assert pages["index.md"] == "# My own home page\n"
     assert "Who's who" in pages["articles/a1/who.md"]
+
+
+def test_overview_date_range_uses_calendar_dates_in_words():
+    explainer = sample()
+    explainer.dates.append(DateRef("t2", "s2", (38, 46), "december", "DURATION", "P1Y", None,
+                                   "for one year"))
+    explainer.dates.append(DateRef("t3", "s2", (38, 46), "december", "DATE", "2013", None,
+                                   "2013"))
+    overview = render(explainer)["articles/a1/index.md"]
+    assert "P1Y" not in overview
+    assert "The calendar dates it gives: 2013" in overview

@@ -171,10 +171,12 @@ class ArticleView:
             lines.append(line + ".")
         if self.places:
             lines.append(f"Places: {_join([p.name for p in self.places[:4]])}.")
-        exact = sorted(d.value for d in self.dates if not is_approximate(d))
+        exact = sorted((d.value, d.description or d.text) for d in self.dates
+                       if d.type in {"DATE", "TIME"} and not is_approximate(d))
         if exact:
-            span = exact[0] if exact[0] == exact[-1] else f"{exact[0]} to {exact[-1]}"
-            lines.append(f"Dates given run from {span}.")
+            first, last = exact[0][1], exact[-1][1]
+            lines.append(f"The calendar dates it gives: {first}." if first == last
+                         else f"The calendar dates it gives run from {first} to {last}.")
         return lines
 
     def actor_name(self, actor_id: str | None) -> str:
