@@ -6,6 +6,8 @@ import pytest
 import spacy
 
 from generator.nlp.attribution import Attribution, add_line_breaks, find_attributions
+from generator.nlp.attribution_prior import CueScorer, cue_features, cue_frame, load_scorer
+from generator.nlp.attribution_prior_training import fit
 
 
 @pytest.fixture(scope="module")
@@ -165,3 +167,76 @@ def test_object_content_stops_before_aside(nlp: spacy.Language) -> None:
             "expected since the summer.")
     a = _find(text, _run(nlp, text), "the reason")
     assert "summer" not in text[a.content[0]:a.content[1]]
+
+
+def test_parenthetical_speech_tag_keeps_whole_clause(nlp: spacy.Language) -> None:
+    text = "In the end, the mayor said, the bridge will be rebuilt by spring."
+    a = _find(text, _run(nlp, text), "the bridge will be rebuilt")
+    assert _text(text, a.source) == "the mayor"
+    assert _text(text, a.cue) == "said"
+
+
+def test_fronted_wh_content_keeps_speaker(nlp: spacy.Language) -> None:
+    text = "The farmers protested against what they say is an unfair new tax."
+    atts = [a for a in _run(nlp, text) if _text(text, a.cue) == "say"]
+    assert len(atts) == 1 and _text(text, atts[0].source) == "they"
+    assert "an unfair new tax" in text[atts[0].content[0]:atts[0].content[1]]
+
+
+def test_clause_content_stops_before_which_aside(nlp: spacy.Language) -> None:
+    text = ("The senator said he would close the old plant, which employs about 300 people "
+            "in the county.")
+    a = _find(text, _run(nlp, text), "close the old plant")
+    assert "employs" not in text[a.content[0]:a.content[1]]
+
+
+def test_learned_cue_outside_lexicon(nlp: spacy.Language) -> None:
+    # "bemoan" and "vouch for" are in no hand list; the learned scorer accepts them.
+    text = "The governor bemoaned the new budget plan."
+    a = _find(text, _run(nlp, text), "the new budget plan")
+    assert _text(text, a.source) == "The governor"
+    text = "The senator vouched for the new nominee."
+    a = _find(text, _run(nlp, text), "the new nominee")
+    assert _text(text, a.cue) == "vouched for"
+
+
+def test_rules_only_scorer_drops_learned_cue(nlp: spacy.Language) -> None:
+    text = "The governor bemoaned the new budget plan."
+    rules_only = CueScorer({}, 0.0, 2.0, -1.0)
+    assert find_attributions(nlp(text), rules_only) == []
+
+
+# --------------------------------------------------------------------------- learned scorer
+
+
+def test_frames_prefer_clause_over_object(nlp: spacy.Language) -> None:
+    doc = nlp("She told reporters that the plan failed.")
+    frame, dep = cue_frame(doc[1])
+    assert frame == "ccomp" and dep.text == "failed"
+    doc = nlp("He spoke about the war.")
+    assert cue_frame(doc[1])[0] == "prep_about"
+    assert cue_frame(nlp("They slept.")[1]) is None
+
+
+def test_features_name_lemma_frame_and_subject(nlp: spacy.Language) -> None:
+    doc = nlp("I doubt that it works.")
+    feats = cue_features(doc[1], "doubt", "ccomp", doc[4], doc[0], 3, True)
+    assert "k=doubt ccomp" in feats and "subj=1p2p" in feats and "mark=that" in feats
+
+
+def test_scorer_is_logistic() -> None:
+    scorer = CueScorer({"a": 2.0}, -1.0, 0.5, 0.1)
+    assert scorer.score([]) == pytest.approx(0.2689, abs=1e-4)
+    assert scorer.score(["a", "unknown"]) == pytest.approx(0.7311, abs=1e-4)
+
+
+def test_shipped_weights_load_and_are_small() -> None:
+    scorer = load_scorer()
+    assert 0.0 < scorer.block < scorer.add < 1.0
+    assert 100 < len(scorer.weights) < 50_000
+
+
+def test_fit_separates_toy_data() -> None:
+    data = [(["good"], True)] * 20 + [(["bad"], False)] * 20
+    weights, _ = fit(data, epochs=5, rate=0.5, l2=0.0)
+    assert weights["good"] > 0 > weights["bad"]

@@ -6,7 +6,8 @@ Rule-based on the spaCy dependency parse, in three passes:
    (clausal complement, infinitive, object plus prepositional tail), its subject as source;
    "according to X"; passive cues without a speaker ("attacks blamed on ...", "it is claimed");
    "expressed concerns about X"; finite stance verbs ("endorsed X"); "X seemed to Y" (no source);
-   headline "Name: text";
+   headline "Name: text"; other verbs with a content frame when the learned cue scorer
+   (``generator.nlp.attribution_prior``) accepts them, and lexicon cues unless it rejects them;
 2. direct quotes (``generator.nlp.attribution_quotes``): a quote that already overlaps a reported
    content widens that content; a free-standing quote takes the speaker from a cue verb outside
    the quote in its own sentence(s), else from the sentence just before when that one ends with
@@ -38,6 +39,13 @@ from generator.nlp.attribution_lexicon import (
     SPEECH_VERBS,
     STANCE_NOUNS,
     STANCE_VERBS,
+)
+from generator.nlp.attribution_prior import (
+    CLAUSE_FRAMES,
+    CueScorer,
+    cue_features,
+    cue_frame,
+    load_scorer,
 )
 from generator.nlp.attribution_quotes import Quote, find_quotes
 
@@ -77,6 +85,7 @@ class _Draft:
     cue: tuple[int, int] | None
     source: tuple[int, int] | None
     kind: str
+    learned: bool = False  # added by the cue scorer, not the hand rules
 
 
 # --------------------------------------------------------------------------- span helpers
@@ -184,7 +193,7 @@ def _tail_range(verb: Token, first: Token) -> tuple[int, int]:
         if child.i <= first.i:
             continue
         if child.dep_ not in TAIL_DEPS or child.dep_ in {"advcl", "npadvmod"} or (
-                child.dep_ == "prep" and child.lower_ not in TAIL_PREPS):
+                child.dep_ == "prep" and child.lower_ not in TAIL_PREPS | {"in", "following"}):
             break
         end = _cut_aside(child, child.right_edge.i + 1)
     return first.left_edge.i, end
@@ -221,7 +230,19 @@ def _clause_range(clause: Token) -> tuple[int, int]:
             while cut > start and doc_is_joiner(clause.doc[cut - 1]):
                 cut -= 1
             return start, cut
-    return start, end
+    return start, _cut_relative(clause, end)
+
+
+def _cut_relative(clause: Token, end: int) -> int:
+    """Cut a clause content before a trailing non-restrictive ", which ..." aside."""
+    doc = clause.doc
+    for i in range(clause.i + 1, end - 1):
+        nxt = doc[i + 1]
+        if doc[i].text == "," and nxt.lower_ in {"which", "where", "who"} \
+                and nxt.head.dep_ == "relcl" \
+                and not _inside_quote(doc, clause.left_edge.i, i):
+            return i
+    return end
 
 
 def doc_is_joiner(tok: Token) -> bool:
@@ -259,6 +280,8 @@ def _prep_child(verb: Token) -> Token | None:
 def _head_clause_content(verb: Token) -> tuple[int, int] | None:
     """'"A is B," he said' parsed with the quoted clause as head of the cue."""
     head = verb.head
+    if verb.dep_ == "parataxis" and head.i > verb.i and verb.i > head.left_edge.i:
+        return _subtree_range(head)  # "In the end, Mr. R said, voters ..."
     if verb.dep_ not in {"parataxis", "ccomp", "advcl", "conj"} or head.i > verb.i:
         return None
     if verb.dep_ in {"advcl", "conj"} and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
@@ -357,10 +380,12 @@ def _active_draft(doc: Doc, verb: Token) -> _Draft | None:
         return None
     content, cue = found
     content = _trim(doc, *content)
-    if content[1] - content[0] < 1 or _overlaps(content, cue):
+    aside = content[0] < cue[0] and cue[1] < content[1] and (
+        verb.dep_ == "parataxis" or doc[content[0]].tag_ in {"WP", "WDT"})  # "what they say is"
+    if content[1] - content[0] < 1 or (_overlaps(content, cue) and not aside):
         return None
     subj = _subject_of(verb, SUBJECT_DEPS)
-    if subj is not None and content[0] <= subj.i < content[1]:
+    if subj is not None and content[0] <= subj.i < content[1] and not aside:
         subj = None
     avoid = (min(content[0], cue[0]), max(content[1], cue[1]))
     source = _source_range(doc, subj, cue if subj and subj.i < cue[0] else avoid)
@@ -479,7 +504,80 @@ def _first_person(doc: Doc, source: tuple[int, int] | None) -> bool:
         doc[source[0]].lower_ in FIRST_SECOND_PERSON
 
 
-def _reported_drafts(doc: Doc) -> list[_Draft]:
+def _learned_draft(doc: Doc, verb: Token, frame: str, dep: Token) -> _Draft | None:
+    """A cue the learned scorer may accept: content from the frame's dependent, source its
+    subject."""
+    if _is_purpose_clause(verb):
+        return None
+    cue = _cue_range(verb)
+    if frame in CLAUSE_FRAMES:
+        content = _clause_range(dep)
+    elif frame == "dobj":
+        content = _tail_range(verb, dep)
+    else:
+        content = (dep.i + 1, _tail_range(verb, dep)[1])
+        cue = (cue[0], dep.i + 1)
+    content = _trim(doc, *content)
+    if content[1] - content[0] < 1 or _overlaps(content, cue):
+        return None
+    subj = _subject_of(verb, SUBJECT_DEPS)
+    if subj is not None and content[0] <= subj.i < content[1]:
+        subj = None
+    source = _source_range(doc, subj, cue if subj and subj.i < cue[0] else
+                           (min(content[0], cue[0]), max(content[1], cue[1])))
+    return _Draft(content, cue, source, "reported")
+
+
+def _candidate(doc: Doc, tok: Token) -> tuple[_Draft, list[str], bool] | None:
+    """A verb's draft (lexicon rules first, else its frame's content) with its features."""
+    found = cue_frame(tok)
+    lexical = _lemma(tok) in REPORTED_CUES
+    if lexical and _lemma(tok) in STANCE_VERBS and _is_infinitive(tok):
+        return None  # "free to support X": a stance verb counts only when finite
+    if found is None:
+        draft = _active_draft(doc, tok) if lexical else None
+        return (draft, [], True) if draft is not None else None
+    draft = _active_draft(doc, tok) if lexical else None
+    if draft is None:
+        lexical, draft = False, _learned_draft(doc, tok, *found)
+    if draft is None:
+        return None
+    feats = cue_features(tok, _lemma(tok), found[0], found[1], _subject_of(tok, SUBJECT_DEPS),
+                         draft.content[1] - draft.content[0], lexical)
+    return draft, feats, lexical
+
+
+def verb_candidates(doc: Doc) -> list[tuple[list[str], tuple[int, int]]]:
+    """(features, content character span) of every verb that could be a cue: what the scorer
+    is trained on (``attribution_prior_training``)."""
+    out = []
+    for tok in doc:
+        if tok.pos_ != "VERB":
+            continue
+        found = _candidate(doc, tok)
+        if found is not None and found[1]:
+            span = _chars(doc, found[0].content)
+            if span is not None:
+                out.append((found[1], span))
+    return out
+
+
+def _prior_draft(doc: Doc, tok: Token, scorer: CueScorer) -> _Draft | None:
+    """A lexicon cue unless the scorer finds it very unlikely; another verb's frame content when
+    the scorer finds it likely."""
+    found = _candidate(doc, tok)
+    if found is None:
+        return None
+    draft, feats, lexical = found
+    if not feats:
+        return draft
+    if scorer.score(feats) < (scorer.block if lexical else scorer.add):
+        return None
+    draft.learned = not lexical
+    return draft
+
+
+def _reported_drafts(doc: Doc, scorer: CueScorer) -> list[_Draft]:
     drafts: list[_Draft] = []
     for tok in doc:
         draft = None
@@ -489,18 +587,25 @@ def _reported_drafts(doc: Doc) -> list[_Draft]:
                 and (tok.dep_ == "acl" or any(c.dep_ in PASSIVE_SUBJECT_DEPS
                                               for c in tok.children)):
             draft = _passive_draft(doc, tok)
-        elif tok.pos_ == "VERB" and _lemma(tok) in REPORTED_CUES:
-            draft = _active_draft(doc, tok)
         elif tok.pos_ in {"VERB", "AUX"} and tok.lemma_ in RAISING_VERBS:
             draft = _raising_draft(doc, tok)
         elif tok.text == ":":
             draft = _title_draft(doc, tok)
         elif tok.pos_ == "NOUN" and tok.lemma_ in REPORT_NOUNS:
             draft = _report_noun_draft(doc, tok)
+        elif tok.pos_ == "VERB":
+            draft = _prior_draft(doc, tok, scorer)
         if draft is not None and not _first_person(doc, draft.source):
             drafts.append(draft)
             drafts.extend(_second_reports(doc, tok, draft))
-    return drafts
+    return _drop_nested(drafts)
+
+
+def _drop_nested(drafts: list[_Draft]) -> list[_Draft]:
+    """A learned cue inside a hand-rule content is usually part of what was reported."""
+    ruled = [d.content for d in drafts if not d.learned]
+    return [d for d in drafts if not d.learned or d.cue is None or not any(
+        c[0] <= d.cue[0] < c[1] for c in ruled)]
 
 
 def _second_reports(doc: Doc, verb: Token, draft: _Draft) -> list[_Draft]:
@@ -667,7 +772,7 @@ def _sentence_like(doc: Doc, quote: Quote) -> bool:
 
 def _dedupe(drafts: list[_Draft]) -> list[_Draft]:
     """Keep one of near-identical contents, preferring the one with a source and cue."""
-    drafts = sorted(drafts, key=lambda d: (d.source is None, d.cue is None))
+    drafts = sorted(drafts, key=lambda d: (d.source is None, d.cue is None, d.learned))
     kept: list[_Draft] = []
     for d in drafts:
         if any(_same(d.content, k.content) for k in kept):
@@ -689,11 +794,13 @@ def _sentence_index(doc: Doc) -> list[int]:
     return index
 
 
-def find_attributions(doc: Doc) -> list[Attribution]:
-    """All attributions in ``doc`` (parsed with a dependency parser), in text order."""
+def find_attributions(doc: Doc, scorer: CueScorer | None = None) -> list[Attribution]:
+    """All attributions in ``doc`` (parsed with a dependency parser), in text order.
+    ``scorer`` replaces the shipped cue scorer (training uses a rules-only one)."""
     if len(doc) == 0:
         return []
-    drafts = _dedupe(_apply_quotes(doc, _reported_drafts(doc)))
+    scorer = scorer or load_scorer()
+    drafts = _dedupe(_apply_quotes(doc, _reported_drafts(doc, scorer)))
     sent_of = _sentence_index(doc)
     result = []
     for d in drafts:

@@ -1,0 +1,130 @@
+"""Fit the learned cue scorer (``data/attribution_prior.json``) on PolNeAR train.
+
+Development-time only: reads the corpus in place (``--eval-dir``, default ``../shared/eval``)
+and writes feature names and weights, never corpus text. Every cue candidate
+(:func:`generator.nlp.attribution.verb_candidates`) is built exactly as extraction builds it
+and labelled a hit when its content overlaps a gold content by at least half (the
+evaluation's match); a non-lexicon candidate only when that gold content is not already found
+by the hand rules. Each document is used twice, parsed as written and lower-cased, so the
+model serves both input forms.
+
+    python -m generator.nlp.attribution_prior_training [--eval-dir DIR] [--cache PREFIX]"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import random
+from collections.abc import Iterable
+from pathlib import Path
+
+import spacy
+from spacy.tokens import Doc, DocBin
+
+from generator.evaluation.attribution import (
+    MODEL,
+    load_split,
+    lower_same_length,
+    match,
+    overlap,
+    tokens_in,
+    word_spans,
+)
+from generator.nlp.attribution import add_line_breaks, find_attributions, verb_candidates
+from generator.nlp.attribution_prior import CueScorer
+
+DEFAULT_OUT = Path(__file__).parent / "data" / "attribution_prior.json"
+
+
+Example = tuple[list[str], bool]
+
+
+def examples(docs: Iterable[Doc], golds: Iterable[list[dict]]) -> list[Example]:
+    """(features, hit) per candidate. A lexicon cue hits when its content overlaps a gold
+    content by at least half (the evaluation's match); another verb's candidate only when the
+    gold it overlaps is not already found by the rules alone (else it adds nothing)."""
+    rules_only = CueScorer({}, 0.0, 2.0, -1.0)
+    out: list[Example] = []
+    for doc, gold in zip(docs, golds, strict=True):
+        words = word_spans(doc.text)
+        starts = [w[0] for w in words]
+        gsets = [tokens_in([tuple(x) for x in g["content"]], words, starts) for g in gold]
+        found = [tokens_in([a.content], words, starts)
+                 for a in find_attributions(doc, rules_only)]
+        known = {j for _, j in match(found, gsets, 0.5)}
+        for feats, span in verb_candidates(doc):
+            pred = tokens_in([span], words, starts)
+            pool = gsets if "lex=True" in feats else [
+                g for j, g in enumerate(gsets) if j not in known]
+            out.append((feats, any(overlap(pred, g) >= 0.5 for g in pool if pred & g)))
+    return out
+
+
+def fit(data: list[Example], epochs: int, rate: float, l2: float,
+        seed: int = 13) -> tuple[dict[str, float], float]:
+    """Logistic regression by SGD with AdaGrad steps and L2 shrinkage (pure Python)."""
+    weights: dict[str, float] = {}
+    grads: dict[str, float] = {}
+    bias, bias_g = 0.0, 1e-8
+    order = list(range(len(data)))
+    rng = random.Random(seed)
+    for _ in range(epochs):
+        rng.shuffle(order)
+        for i in order:
+            feats, label = data[i]
+            z = bias + sum(weights.get(f, 0.0) for f in feats)
+            err = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))) - float(label)
+            bias_g += err * err
+            bias -= rate * err / math.sqrt(bias_g)
+            for f in feats:
+                g = err + l2 * weights.get(f, 0.0)
+                grads[f] = grads.get(f, 1e-8) + g * g
+                weights[f] = weights.get(f, 0.0) - rate * g / math.sqrt(grads[f])
+    return {f: round(w, 4) for f, w in weights.items() if abs(w) >= 0.01}, round(bias, 4)
+
+
+def _docs(nlp: spacy.Language, texts: list[str], cache: Path | None) -> list[Doc]:
+    if cache is not None and cache.exists():
+        return list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+    docs = list(nlp.pipe(texts, batch_size=16))
+    if cache is not None:
+        DocBin(docs=docs).to_disk(cache)
+    return docs
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--eval-dir", default="../shared/eval")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--skip", type=int, default=0, help="leave out the first N documents")
+    parser.add_argument("--cache", type=Path, default=None,
+                        help="DocBin path prefix to reuse parses (<prefix>.spacy, <prefix>_low)")
+    parser.add_argument("--epochs", type=int, default=5)
+    parser.add_argument("--rate", type=float, default=0.1)
+    parser.add_argument("--l2", type=float, default=1e-4)
+    parser.add_argument("--add", type=float, default=0.5, help="score to add a new cue")
+    parser.add_argument("--block", type=float, default=0.15, help="score to keep a lexicon cue")
+    args = parser.parse_args(argv)
+    items = load_split(Path(args.eval_dir) / "polnear" / "train", None)
+    nlp = add_line_breaks(spacy.load(MODEL, disable=["ner"]))
+    data: list[Example] = []
+    for suffix, lower in (("", False), ("_low", True)):
+        texts = [lower_same_length(t) if lower else t for t, _ in items]
+        cache = Path(f"{args.cache}{suffix}.spacy") if args.cache else None
+        docs = _docs(nlp, texts, cache)[args.skip:]
+        data.extend(examples(docs, [g for _, g in items][args.skip:]))
+    weights, bias = fit(data, args.epochs, args.rate, args.l2)
+    table = {"provenance": f"logistic regression on {len(data)} candidates from PolNeAR train "
+             f"documents {args.skip}-{len(items)} (original and lower-cased parses, {MODEL}); "
+             f"epochs={args.epochs}, rate={args.rate}, l2={args.l2}",
+             "add": args.add, "block": args.block, "bias": bias,
+             "weights": dict(sorted(weights.items()))}
+    args.out.write_text(json.dumps(table, indent=0, ensure_ascii=False) + "\n",
+                        encoding="utf-8")
+    print(f"{len(weights)} weights from {len(data)} candidates -> {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
