@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from generator.model import Actor, Claim, Evidence, TextRef
 from generator.nlp.attribution import Attribution, find_attributions
+from generator.nlp.attribution_lexicon import ALL_CUE_VERBS, PASSIVE_VERBS, REPORT_NOUNS
 from generator.nlp.evidence import assess_evidence, contested_pairs
 from generator.nlp.pipeline import Document
 
@@ -17,7 +18,7 @@ PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"}
 
 def find_claims(document: Document, actors: list[Actor]) -> list[Claim]:
     """Every attribution with a content span that maps back into the input."""
-    attributions = find_attributions(document.doc)
+    attributions = [a for a in find_attributions(document.doc) if worth_showing(document, a)]
     evidence = assess_evidence(document.doc, attributions)
     claims: list[Claim] = []
     numbering: dict[int, str] = {}
@@ -32,6 +33,19 @@ def find_claims(document: Document, actors: list[Actor]) -> list[Claim]:
             by_id[numbering[a]].contested_by.append(numbering[b])
             by_id[numbering[b]].contested_by.append(numbering[a])
     return claims
+
+
+def worth_showing(document: Document, found: Attribution) -> bool:
+    """A claim on the page needs a speaker, a quote, or a verb of saying or believing.
+
+    The attribution finder also reports stances and actions with no one named ("have
+    begun adopting practices"); a reader would take those for claims from nowhere.
+    """
+    if found.source is not None or found.kind in {"direct", "passive"} or found.cue is None:
+        return True
+    cue = document.doc.char_span(*found.cue, alignment_mode="expand")
+    words = ALL_CUE_VERBS | PASSIVE_VERBS | REPORT_NOUNS | {"according"}
+    return cue is not None and any(t.lemma_.lower() in words for t in cue)
 
 
 def _claim(document: Document, actors: list[Actor], found: Attribution, judged,

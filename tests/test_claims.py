@@ -1,0 +1,29 @@
+"""Claims on the page: speakers resolved to actors, and no claims from nowhere."""
+
+from __future__ import annotations
+
+from tests.nlp_helpers import explain
+
+
+def test_speaker_is_the_head_of_the_source_phrase(nlp):
+    text = ("The Daily Courier, a newspaper affiliated with the ruling party, said prices rose. "
+            "Mayor Jane Smith said the city would recover. She said the plan would work.")
+    explainer = explain(nlp, text)
+    names = {a.id: a.name for a in explainer.actors}
+    speakers = [names.get(c.speaker) for c in explainer.claims]
+    assert speakers[0] and "Courier" in speakers[0]
+    assert speakers[1:] == ["Jane Smith", "Jane Smith"]
+
+
+def test_actions_with_no_one_named_are_not_claims(nlp):
+    explainer = explain(nlp, "Many residents have begun adopting new habits seen in the capital.")
+    assert explainer.claims == []
+
+
+def test_unattributed_quote_stays_unattributed(nlp):
+    text = ("Officials met on Monday.\n\n"
+            "\"The group has a huge influence and we cannot ignore it.\"\n\n"
+            "The meeting ended late.")
+    explainer = explain(nlp, text)
+    quoted = [c for c in explainer.claims if c.kind == "direct"]
+    assert quoted and quoted[0].speaker is None
