@@ -27,3 +27,8 @@ def test_unattributed_quote_stays_unattributed(nlp):
     explainer = explain(nlp, text)
     quoted = [c for c in explainer.claims if c.kind == "direct"]
     assert quoted and quoted[0].speaker is None
+
+
+def test_stances_of_unnamed_people_are_not_claims(nlp):
+    explainer = explain(nlp, "Violence has grown in the region, where some seek to set up a state.")
+    assert explainer.claims == []

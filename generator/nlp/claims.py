@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from generator.model import Actor, Claim, Evidence, TextRef
 from generator.nlp.attribution import Attribution, find_attributions
-from generator.nlp.attribution_lexicon import ALL_CUE_VERBS, PASSIVE_VERBS, REPORT_NOUNS
+from generator.nlp.attribution_lexicon import PASSIVE_VERBS, REPORT_NOUNS, SPEECH_VERBS
 from generator.nlp.evidence import assess_evidence, contested_pairs
 from generator.nlp.pipeline import Document
 
@@ -18,7 +18,8 @@ PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"}
 
 def find_claims(document: Document, actors: list[Actor]) -> list[Claim]:
     """Every attribution with a content span that maps back into the input."""
-    attributions = [a for a in find_attributions(document.doc) if worth_showing(document, a)]
+    attributions = [a for a in find_attributions(document.doc)
+                    if worth_showing(document, a, _speaker(document, actors, a))]
     evidence = assess_evidence(document.doc, attributions)
     claims: list[Claim] = []
     numbering: dict[int, str] = {}
@@ -35,17 +36,22 @@ def find_claims(document: Document, actors: list[Actor]) -> list[Claim]:
     return claims
 
 
-def worth_showing(document: Document, found: Attribution) -> bool:
-    """A claim on the page needs a speaker, a quote, or a verb of saying or believing.
+def worth_showing(document: Document, found: Attribution, speaker: str | None) -> bool:
+    """A claim on the page needs a speaker, a quote, or a verb of saying.
 
-    The attribution finder also reports stances and actions with no one named ("have
-    begun adopting practices"); a reader would take those for claims from nowhere.
+    The attribution finder also reports stances and actions with no actor behind them
+    ("some seek to set up a state"); a reader would take those for claims from nowhere.
     """
-    if found.source is not None or found.kind in {"direct", "passive"} or found.cue is None:
+    if speaker is not None or found.kind in {"direct", "passive"} or found.cue is None:
         return True
     cue = document.doc.char_span(*found.cue, alignment_mode="expand")
-    words = ALL_CUE_VERBS | PASSIVE_VERBS | REPORT_NOUNS | {"according"}
+    words = SPEECH_VERBS | PASSIVE_VERBS | REPORT_NOUNS | {"according"}
     return cue is not None and any(t.lemma_.lower() in words for t in cue)
+
+
+def _speaker(document: Document, actors: list[Actor], found: Attribution) -> str | None:
+    source = document.ref(*found.source) if found.source else None
+    return speaker_of(document, actors, source, found)
 
 
 def _claim(document: Document, actors: list[Actor], found: Attribution, judged,
