@@ -20,6 +20,7 @@ from pathlib import Path
 
 import yaml
 
+from generator.evaluation.metrics import f1, ratio
 from generator.ingest.forms import detect
 from generator.ingest.reader import Meta, Source
 from generator.model import Actor
@@ -108,9 +109,9 @@ def cnndm_report(nlp, eval_dir: Path, limit: int | None, sample: Path | None) ->
             + "; ".join(sorted({m.shown for m in a.mentions})) for a in found))
     if sample is not None:
         sample.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
-    p, r = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+    p, r = ratio(tp, tp + fp), ratio(tp, tp + fn)
     return {"articles": len(inputs[:limit]), "precision": round(p, 3), "recall": round(r, 3),
-            "f1": round(2 * p * r / max(p + r, 1e-9), 3)}
+            "f1": round(f1(p, r), 3)}
 
 
 def main(argv: list[str] | None = None) -> int:

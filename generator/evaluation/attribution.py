@@ -21,6 +21,7 @@ from pathlib import Path
 import spacy
 from spacy.tokens import Doc
 
+from generator.evaluation.metrics import f1
 from generator.nlp.attribution import Attribution, add_line_breaks, find_attributions
 
 WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
@@ -44,7 +45,7 @@ class Scores:
     def row(self, name: str) -> str:
         p = self.matched / self.pred if self.pred else 0.0
         r = self.matched / self.gold if self.gold else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
+        f = f1(p, r)
         src = self.source_ok / self.matched if self.matched else 0.0
         cue = self.cue_ok / self.matched if self.matched else 0.0
         total = self.parse_s + self.extract_s

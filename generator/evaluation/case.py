@@ -15,6 +15,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.evaluation.metrics import f1, ratio
 from generator.text.restore import RestoredSentence, restore_document
 from generator.text.truecase import load_model
 
@@ -49,9 +50,9 @@ class Tally:
     total: int = 0
 
     def f1(self) -> tuple[float, float, float]:
-        precision = self.true_pos / max(self.true_pos + self.false_pos, 1)
-        recall = self.true_pos / max(self.true_pos + self.false_neg, 1)
-        return precision, recall, 2 * precision * recall / max(precision + recall, 1e-9)
+        precision = ratio(self.true_pos, self.true_pos + self.false_pos)
+        recall = ratio(self.true_pos, self.true_pos + self.false_neg)
+        return precision, recall, f1(precision, recall)
 
 
 def load_documents(folder: Path, limit: int | None) -> list[Document]:

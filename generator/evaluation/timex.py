@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.evaluation.metrics import f1
 from generator.nlp.timex import Timex, find_timexes
 
 SETS = ("timebank", "aquaint")
@@ -50,10 +51,6 @@ class Score:
                      "value_ok"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
-    @staticmethod
-    def _f1(p: float, r: float) -> float:
-        return 2 * p * r / (p + r) if p + r else 0.0
-
     def figures(self) -> dict[str, float]:
         ps = self.strict / self.system if self.system else 0.0
         rs = self.strict / self.gold if self.gold else 0.0
@@ -62,11 +59,11 @@ class Score:
         pv = self.value_ok / self.system if self.system else 0.0
         rv = self.value_ok / self.gold if self.gold else 0.0
         pairs = self.relaxed_gold
-        return {"strict_p": ps, "strict_r": rs, "strict_f1": self._f1(ps, rs),
-                "relaxed_p": pr, "relaxed_r": rr, "relaxed_f1": self._f1(pr, rr),
+        return {"strict_p": ps, "strict_r": rs, "strict_f1": f1(ps, rs),
+                "relaxed_p": pr, "relaxed_r": rr, "relaxed_f1": f1(pr, rr),
                 "type_acc": self.type_ok / pairs if pairs else 0.0,
                 "value_acc": self.value_ok / pairs if pairs else 0.0,
-                "value_f1": self._f1(pv, rv)}
+                "value_f1": f1(pv, rv)}
 
 
 def load_set(eval_dir: Path, name: str, limit: int | None = None) -> list[GoldDoc]:

@@ -48,6 +48,7 @@ from generator.nlp.attribution_prior import (
     load_scorer,
 )
 from generator.nlp.attribution_quotes import Quote, find_quotes
+from generator.nlp.docs import sentence_index
 
 REPORTED_CUES = (SPEECH_VERBS | BELIEF_VERBS | OBJECT_VERBS) - QUOTE_ONLY_VERBS
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -786,13 +787,6 @@ def _same(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return inter > 0 and inter / max(a[1] - a[0], b[1] - b[0]) >= 0.8
 
 
-def _sentence_index(doc: Doc) -> list[int]:
-    index = [0] * len(doc)
-    for n, sent in enumerate(doc.sents):
-        for i in range(sent.start, sent.end):
-            index[i] = n
-    return index
-
 
 def find_attributions(doc: Doc, scorer: CueScorer | None = None) -> list[Attribution]:
     """All attributions in ``doc`` (parsed with a dependency parser), in text order.
@@ -801,7 +795,7 @@ def find_attributions(doc: Doc, scorer: CueScorer | None = None) -> list[Attribu
         return []
     scorer = scorer or load_scorer()
     drafts = _dedupe(_apply_quotes(doc, _reported_drafts(doc, scorer)))
-    sent_of = _sentence_index(doc)
+    sent_of = sentence_index(doc)
     result = []
     for d in drafts:
         content = _chars(doc, d.content)

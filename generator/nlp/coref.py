@@ -12,6 +12,7 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
+from generator.nlp.docs import sentence_index
 from generator.nlp.mentions import SUBJECTS, Candidate, singular
 
 WINDOW = 6  # sentences a bare phrase may look back
@@ -22,7 +23,7 @@ PARTITIVES = {"many", "some", "most", "members", "few", "all", "one", "several",
 
 def resolve(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
     """Give every candidate a key; unresolved pronouns are dropped."""
-    sentence_of = _sentence_index(doc)
+    sentence_of = sentence_index(doc)
     _vote_labels(candidates)
     _merge_surnames(candidates)
     _merge_short_names(candidates)
@@ -45,13 +46,6 @@ def resolve(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
 def _window(candidate: Candidate) -> int:
     return PRONOUN_WINDOW if candidate.role == "pronoun" else WINDOW
 
-
-def _sentence_index(doc: Doc) -> list[int]:
-    index = [0] * len(doc)
-    for number, sentence in enumerate(doc.sents):
-        for i in range(sentence.start, sentence.end):
-            index[i] = number
-    return index
 
 
 NAMED_PREFIXES = ("person", "org", "name", "place")  # in order of preference on a tie
