@@ -18,6 +18,7 @@ from generator.nlp.mentions import SUBJECTS, Candidate, singular
 WINDOW = 6  # sentences a bare phrase may look back
 PRONOUN_WINDOW = 2
 GROUP_WORDS = {"group", "organisation", "organization", "movement", "party", "network", "cell"}
+NAMED_PREFIXES = ("person", "org", "name", "place")  # in order of preference on a tie
 PARTITIVES = {"many", "some", "most", "members", "few", "all", "one", "several", "none"}
 
 
@@ -45,10 +46,6 @@ def resolve(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
 
 def _window(candidate: Candidate) -> int:
     return PRONOUN_WINDOW if candidate.role == "pronoun" else WINDOW
-
-
-
-NAMED_PREFIXES = ("person", "org", "name", "place")  # in order of preference on a tie
 
 
 def _vote_labels(candidates: list[Candidate]) -> None:
