@@ -324,6 +324,11 @@ def was_edited(path: Path) -> bool:
         data = parse_yaml(path, _read_text(path))
     except DataError:
         return True
+    return is_edited(data)
+
+
+def is_edited(data: Any) -> bool:
+    """:func:`was_edited` for data already read."""
     if not isinstance(data, dict):
         return True
     recorded = ((data.get("article") or {}).get("input") or {}).get("extracted_sha256")

@@ -57,7 +57,7 @@ def _stale(article: Path, data: Path) -> bool:
         current = store.load_data(target)
     except ExplainerError:
         return False  # a person's invalid YAML is never replaced; check reports it
-    machine = store.load_base(target, current) if store.was_edited(target) else current
+    machine = store.load_base(target, current) if store.is_edited(current) else current
     info = current["article"].get("input") or {}
     return (info.get("sha256") != source.sha256
             or info.get("extractor") != EXTRACTOR_VERSION
