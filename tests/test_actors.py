@@ -60,3 +60,52 @@ def test_places_are_kept_apart_from_agents(nlp):
     kinds = {a.name: a.kind for a in explainer.actors}
     assert kinds.get("Paris") == "place"
     assert kinds.get("France government") == "government" or kinds.get("France") == "government"
+
+
+def _agents(explainer):
+    return {a.name: [m.text for m in a.mentions] for a in explainer.actors if a.kind != "place"}
+
+
+def test_title_the_text_gives_links_a_later_description(nlp):
+    text = ("Former prime minister Gordon Brown spoke in Glasgow on Monday.\n"
+            "The former prime minister said the vote mattered.\n")
+    brown = actor_named(explain(nlp, text), "Gordon Brown")
+    assert "former prime minister" in {m.text.lower() for m in brown.mentions}
+
+
+def test_the_president_is_the_only_person_called_president(nlp):
+    one = "President Bush addressed veterans.\nThe President said the troops would stay.\n"
+    bush = actor_named(explain(nlp, one), "Bush")
+    assert "president" in {m.text.lower() for m in bush.mentions}
+    two = "President Bush met President Obama.\nThe President said the troops would stay.\n"
+    agents = _agents(explain(nlp, two))
+    assert agents["Bush"] == ["Bush"] and agents["Obama"] == ["Obama"], agents
+
+
+def test_short_name_prefers_the_full_name_it_ends(nlp):
+    text = ("Bob Murray, the head of Murray Mining, spoke to reporters.\n"
+            "Murray said the search would go on.\n")
+    murray = actor_named(explain(nlp, text), "Bob Murray")
+    assert len(murray.mentions) == 2
+
+
+def test_acronym_spelled_out_in_the_article_is_one_actor(nlp):
+    text = ("The Mine Safety and Health Administration said the tunnel was unsafe.\n"
+            "MSHA said rescuers would try again.\n")
+    agents = _agents(explain(nlp, text))
+    assert len(agents) == 1, agents
+
+
+def test_descriptor_before_a_first_name_is_not_part_of_the_name(nlp):
+    text = ("Actress Julia Roberts said she loved the film.\n"
+            "Former Pretty Woman star Julia said she would return.\n"
+            "Julia added that the script was good.\n")
+    agents = _agents(explain(nlp, text))
+    assert list(agents) == ["Julia Roberts"], agents
+
+
+def test_possessive_prefixed_surname_joins_the_lower_case_name(nlp):
+    text = ("richard stickler, head of the agency, said the rescue would continue.\n"
+            "msha's stickler said the hole was drilled too far.\n")
+    stickler = actor_named(explain(nlp, text), "Richard stickler")
+    assert len(stickler.mentions) == 2

@@ -144,6 +144,7 @@ ORGANISATION_ALIASES = {
     "communist party of china": "communist party", "chinese communist party": "communist party",
     "ccp": "communist party", "cpc": "communist party", "who": "world health organization",
     "fbi": "federal bureau of investigation", "cia": "central intelligence agency",
+    "labour": "labour party", "tories": "conservative party", "tory": "conservative party",
 }
 MILITANT_NAMES = frozenset({
     "islamic state", "isis", "isil", "daesh", "al-qaeda", "al qaeda", "taliban", "hamas",

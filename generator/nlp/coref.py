@@ -10,15 +10,16 @@ from __future__ import annotations
 
 from collections import Counter
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from generator.nlp.docs import sentence_index
-from generator.nlp.mentions import SUBJECTS, Candidate, singular
+from generator.nlp.mentions import SUBJECTS, Candidate, first_names, normal, singular
 
 WINDOW = 6  # sentences a bare phrase may look back
 PRONOUN_WINDOW = 2
 GROUP_WORDS = {"group", "organisation", "organization", "movement", "party", "network", "cell"}
 NAMED_PREFIXES = ("person", "org", "name", "place")  # in order of preference on a tie
+ACRONYM_SKIP = {"and", "of", "the", "for", "&", "-"}
 PARTITIVES = {"many", "some", "most", "members", "few", "all", "one", "several", "none"}
 
 
@@ -26,7 +27,12 @@ def resolve(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
     """Give every candidate a key; unresolved pronouns are dropped."""
     sentence_of = sentence_index(doc)
     _vote_labels(candidates)
+    _strip_descriptors(candidates)
+    _name_like_nominals(doc, candidates)
     _merge_surnames(candidates)
+    _merge_acronyms(candidates)
+    _link_titles(doc, candidates)
+    _link_appositives(doc, candidates)
     _merge_short_names(candidates)
     resolved: list[Candidate] = []
     genders = {c.key: c.gender for c in candidates if c.key and c.gender}
@@ -88,17 +94,139 @@ def _merge_short_names(candidates: list[Candidate]) -> None:
 
 def _merge_surnames(candidates: list[Candidate]) -> None:
     """"Zhang" after "Zhang Chunxian" is him, when exactly one full name fits."""
-    full = {c.key for c in candidates if c.key and " " in c.key and (
-        c.kind == "person" or c.key.startswith("name:"))}
+    alone = {c.key.split(":", 1)[1] for c in candidates if c.role == "named" and c.key
+             and c.key.startswith(("person:", "name:")) and " " not in c.key}
+    full = {c.key for c in candidates if c.key and " " in c.key and c.role == "named" and (
+        c.kind == "person" or c.key.startswith("name:")) and not _two_people(c.key, alone)}
     for candidate in candidates:
         key = candidate.key or ""
         if " " in key or not key.startswith(("person:", "name:")):
             continue
-        name = key.split(":", 1)[1]
-        fits = {k for k in full if name in k.split(":", 1)[1].split()}
+        fits = _full_names_with(key.split(":", 1)[1], full)
         if len(fits) == 1:
             candidate.key = fits.pop()
             candidate.kind = "person" if candidate.key.startswith("person:") else candidate.kind
+
+
+def _two_people(key: str, alone: set[str]) -> bool:
+    """"Eugenie Sarah": two first names each used alone are two people NER ran together."""
+    words = key.split(":", 1)[1].split()
+    names = first_names()
+    return len(words) == 2 and all(w in names and w in alone for w in words)
+
+
+def _full_names_with(name: str, full: set[str]) -> set[str]:
+    """Full names containing the word; when several, the one it ends ("Murray" is "Bob Murray",
+    not "Murray Mining"), else the one it starts when it ends none."""
+    words = {k: k.split(":", 1)[1].split() for k in full}
+    fits = {k for k, w in words.items() if name in w}
+    if len(fits) < 2:
+        return fits
+    last = {k for k in fits if words[k][-1] == name}
+    first = {k for k in fits if words[k][0] == name}
+    return last if last else first
+
+
+def _strip_descriptors(candidates: list[Candidate]) -> None:
+    """"Seinfeld star Julia", "Laughing Eugenie": words before a first name that the article
+    also uses alone (or to start a full name) describe the person; they are not a name."""
+    used = set()
+    for c in candidates:
+        if c.kind == "person" and (c.key or "").startswith("person:"):
+            words = c.key.removeprefix("person:").split()
+            used.add(words[0])
+    names = first_names()
+    for c in candidates:
+        words = (c.key or "").removeprefix("person:").split()
+        if not (c.key or "").startswith("person:") or len(words) < 2:
+            continue
+        if words[-1] in names and words[0] not in names and words[-1] in used:
+            c.key, c.start = "person:" + words[-1], c.end - 1
+
+
+def _name_like_nominals(doc: Doc, candidates: list[Candidate]) -> None:
+    """"Richard stickler said" (a name restored case missed) and "MSHA's Stickler": a
+    nominal made of a first name and a word, or a possessor and one word, is a name."""
+    names = first_names()
+    others = [c for c in candidates if c.role == "nominal" and c.kind == "other"]
+    for c in others:
+        words = normal(doc[c.start:c.end].text).split()
+        if len(words) == 2 and words[0] in names and doc[c.start].text[:1].isupper():
+            c.key, c.kind, c.role = "person:" + " ".join(words), "person", "named"
+    surnames = {c.key.split()[-1] for c in candidates if c.role == "named" and c.kind == "person"
+                and " " in (c.key or "")}
+    for c in others:
+        if c.role != "nominal":
+            continue
+        possessive = [t.i for t in doc[c.start:c.end] if t.tag_ == "POS"]
+        if possessive and doc[possessive[-1] - 1].ent_type_ == "PERSON":
+            continue  # "Clinton's plan" is a thing of hers, not a name
+        start = possessive[-1] + 1 if possessive else c.start
+        if c.end - start == 1 and doc[start].lower_ in surnames:
+            c.key, c.role, c.start = "name:" + doc[start].lower_, "named", start
+
+
+def _merge_acronyms(candidates: list[Candidate]) -> None:
+    """"MSHA" is "the Mine Safety and Health Administration" when exactly one name spells it."""
+    spelled: dict[str, set[str]] = {}
+    for c in candidates:
+        words = (c.key or "").split(":", 1)[-1].split()
+        if c.role in {"named", "nominal"} and len(words) >= 2 and c.kind != "person":
+            initials = "".join(w[0] for w in words if w not in ACRONYM_SKIP)
+            spelled.setdefault(initials, set()).add(c.key or "")
+    for c in candidates:
+        prefix, _, word = (c.key or "").partition(":")
+        if c.role == "named" and prefix in NAMED_PREFIXES and len(word) > 2 and " " not in word:
+            keys = spelled.get(word.replace(".", ""), set())
+            if len(keys) == 1:
+                c.key = next(iter(keys))
+                c.kind = next(o.kind for o in candidates if o.key == c.key and o is not c)
+
+
+def _link_appositives(doc: Doc, candidates: list[Candidate]) -> None:
+    """"Julia's husband, writer and director Brad Hall": the description is the named person."""
+    person_at = {i: c.key for c in candidates if c.role == "named" and c.kind == "person"
+                 for i in range(c.start, c.end)}
+    for c in candidates:
+        if c.role not in {"nominal", "bare"} or c.kind != "person":
+            continue
+        root = doc[c.start:c.end].root
+        linked = [t for a in root.children if a.dep_ == "appos" for t in a.subtree
+                  if _names_the_same(t, a)]
+        keys = {person_at[t.i] for t in linked if t.i in person_at}
+        if len(keys) == 1:
+            c.key = keys.pop()
+
+
+def _names_the_same(token: Token, top: Token) -> bool:
+    """The token is ``top`` or hangs from it only through conj/compound/appos links, so
+    "writer and director Brad Hall" is the same person but "a friend of Brad Hall" is not."""
+    while token.i != top.i:
+        if token.dep_ not in {"conj", "compound", "appos", "flat"}:
+            return False
+        token = token.head
+    return True
+
+
+def _link_titles(doc: Doc, candidates: list[Candidate]) -> None:
+    """"The former prime minister" is Gordon Brown when the article calls him that (and no one
+    else); "the President" is Bush when only he is given that title."""
+    holders: dict[str, set[str]] = {}
+    for c in candidates:
+        for title in c.titles:
+            holders.setdefault(title, set()).add(c.key or "")
+    for c in candidates:
+        if c.role == "pronoun" or (c.role == "named" and c.kind == "person"):
+            continue
+        before = doc[c.start - 1].lower_ if c.start > 0 else ""
+        if doc[c.start].lower_ != "the" and before != "the":
+            continue
+        root = doc[c.start:c.end].root
+        if any(t.dep_ == "prep" for t in root.children):
+            continue  # "the president of Iraq" is someone else
+        keys = holders.get(normal(doc[c.start:c.end].text), set())
+        if len(keys) == 1:
+            c.key, c.kind, c.role = next(iter(keys)), "person", "nominal"
 
 
 def _antecedent(doc: Doc, candidate: Candidate, earlier: list[Candidate],

@@ -25,6 +25,8 @@ AGENT_VERBS = SPEECH_VERBS | BELIEF_VERBS | OBJECT_VERBS | frozenset({
     "sign", "approve", "reject", "refuse", "vow", "plan", "decide", "threaten", "sanction",
     "invade", "bomb", "fund", "support", "back", "lead", "govern", "rule", "demand", "seek",
 })
+OPINION_VERBS = frozenset({"vote", "choose", "favor", "favour", "prefer", "oppose", "want",
+                           "like", "dislike", "view", "rate", "trust", "agree", "disagree"})
 PARTITIVE_HEADS = {"members", "member", "many", "some", "most", "one", "several", "all", "few"}
 SUBJECTS = {"nsubj", "nsubjpass"}
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss"}
@@ -46,6 +48,7 @@ class Candidate:
     head: str  # lower-case head word, for bare references
     description: str | None = None
     gender: str | None = None  # "f" or "m" when a title or first name says so
+    titles: tuple[str, ...] = ()  # roles the text gives a person ("president", "leeds captain")
 
     def span(self, doc: Doc) -> SpacySpan:
         return doc[self.start:self.end]
@@ -74,9 +77,11 @@ def _from_entities(doc: Doc) -> list[Candidate]:
 
 
 def _entity(doc: Doc, ent: SpacySpan) -> Candidate | None:
-    label, root = ent.label_, ent.root
+    label = ent.label_
     if label not in {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"}:
         return None
+    ent = _without_trailing_verb(doc, ent)
+    root = ent.root
     text = normal(ent.text)
     if text in lex.NOT_ACTORS:
         return None
@@ -86,12 +91,14 @@ def _entity(doc: Doc, ent: SpacySpan) -> Candidate | None:
             return phrase
     if is_people(text):
         label = "NORP"
+    elif label == "PERSON" and text in lex.ORGANISATION_ALIASES:  # "vote Labour"
+        label = "ORG"
     elif label in {"ORG", "PERSON"} and _named_place(root):
         label = "GPE"
     if label == "PERSON":
         name, gender = person_name(doc, ent)
         return Candidate(ent.start, ent.end, "person", "person:" + name, "named", name,
-                         _title(doc, ent), gender)
+                         _title(doc, ent), gender, person_titles(doc, ent))
     if label == "ORG":
         return _organisation(ent, text)
     if label == "NORP":
@@ -101,6 +108,35 @@ def _entity(doc: Doc, ent: SpacySpan) -> Candidate | None:
     if label == "GPE":
         return _geopolitical(ent, text)
     return Candidate(ent.start, ent.end, "place", "place:" + place_name(text), "named", text)
+
+
+def _without_trailing_verb(doc: Doc, ent: SpacySpan) -> SpacySpan:
+    """"Julia Noted that...": restored case can pull the verb into the name."""
+    end = ent.end
+    while end - ent.start > 1 and doc[end - 1].pos_ in {"VERB", "AUX"}:
+        end -= 1
+    return ent if end == ent.end else doc[ent.start:end]
+
+
+def person_titles(doc: Doc, ent: SpacySpan) -> tuple[str, ...]:
+    """Roles the text itself gives a person: "President Bush", "former prime minister Gordon
+    Brown", "Brown, the former prime minister," and "Brown is the former prime minister"."""
+    found = [w for w in normal(ent.text).split()[:-1] if w in lex.HONORIFICS]
+    start = ent.start
+    while start > 0 and doc[start - 1].pos_ in {"NOUN", "PROPN", "ADJ"} and (
+            doc[start - 1].dep_ in MODIFIER_DEPS | {"amod"}) and not doc[start - 1].ent_type_:
+        start -= 1
+    if start < ent.start:
+        found.append(normal(doc[start:ent.start].text))
+    root = ent.root
+    described = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ in SUBJECTS and root.head.lemma_ == "be":
+        described += [c for c in root.head.children if c.dep_ == "attr"]
+    for token in described:
+        words = [t for t in token.subtree if t.i <= token.i]
+        if token.pos_ == "NOUN" and words and words[0].lower_ == "the":
+            found.append(normal(doc[words[0].i:token.i + 1].text))
+    return tuple(dict.fromkeys(found))
 
 
 def _organisation(ent: SpacySpan, text: str) -> Candidate:
@@ -165,7 +201,7 @@ def _from_noun_phrases(doc: Doc) -> list[Candidate]:
         if name is not None:
             found.append(name)
             continue
-        if root.lower_ == "percent" and acts(root):  # "47 percent said": poll respondents
+        if root.lower_ == "percent" and _answers(root):  # "47 percent said": poll respondents
             found.append(Candidate(chunk.start, chunk.end, "group", "group:" + normal(chunk.text),
                                    "nominal", "percent"))
             continue
@@ -197,6 +233,11 @@ def _unlabelled_name(doc: Doc, chunk: SpacySpan) -> Candidate | None:
         words = words[1:]
     text = " ".join(words)
     return Candidate(start, root.i + 1, "other", "name:" + text, "named", text, None, gender)
+
+
+def _answers(root: Token) -> bool:
+    """"47 percent said", "56 percent would vote for": a poll's respondents acting."""
+    return acts(root) or (root.dep_ in SUBJECTS and root.head.lemma_.lower() in OPINION_VERBS)
 
 
 def _according_to(prep: Token) -> bool:
