@@ -6,7 +6,13 @@ import pytest
 import spacy
 
 from generator.nlp.attribution import Attribution, add_line_breaks, find_attributions
-from generator.nlp.attribution_prior import CueScorer, cue_features, cue_frame, load_scorer
+from generator.nlp.attribution_prior import (
+    CueScorer,
+    cue_features,
+    cue_frame,
+    load_scorer,
+    nominal_frame,
+)
 from generator.nlp.attribution_prior_training import fit
 
 
@@ -233,6 +239,7 @@ def test_scorer_is_logistic() -> None:
 def test_shipped_weights_load_and_are_small() -> None:
     scorer = load_scorer()
     assert 0.0 < scorer.block < scorer.add < 1.0
+    assert 0.0 < scorer.nominal < 1.0
     assert 100 < len(scorer.weights) < 50_000
 
 
@@ -240,3 +247,57 @@ def test_fit_separates_toy_data() -> None:
     data = [(["good"], True)] * 20 + [(["bad"], False)] * 20
     weights, _ = fit(data, epochs=5, rate=0.5, l2=0.0)
     assert weights["good"] > 0 > weights["bad"]
+
+
+def test_nominal_frames_and_cue(nlp: spacy.Language) -> None:
+    doc = nlp("The governor is skeptical about the new tax. His criticism of the plan grew.")
+    adj = next(t for t in doc if t.text == "skeptical")
+    noun = next(t for t in doc if t.text == "criticism")
+    assert nominal_frame(adj)[0] == "prep_about"
+    assert nominal_frame(noun)[0] == "prep_of"
+    eager = CueScorer({}, 5.0, 2.0, -1.0, 0.5)  # accepts every noun/adjective candidate
+    text = doc.text
+    atts = find_attributions(doc, eager)
+    a = _find(text, atts, "the new tax")
+    assert _text(text, a.cue) == "skeptical"
+    assert _text(text, a.source) == "The governor"
+    b = _find(text, atts, "the plan")
+    assert _text(text, b.source) == "His"
+
+
+def test_nominal_cues_off_without_threshold(nlp: spacy.Language) -> None:
+    doc = nlp("The governor is skeptical about the new tax.")
+    assert find_attributions(doc, CueScorer({}, 5.0, 2.0, -1.0)) == []
+
+
+def test_title_case_headline(nlp: spacy.Language) -> None:
+    text = "Senator Jane Doe Slams New Budget Plan\n\nThe vote is on Monday."
+    a = _find(text, _run(nlp, text), "Budget Plan")
+    assert _text(text, a.source) == "Senator Jane Doe"
+    assert _text(text, a.cue) == "Slams"
+
+
+def test_name_before_colon_speaks_the_quote(nlp: spacy.Language) -> None:
+    text = 'The result did not surprise pollster Ann Lee: "Outsiders gain after early wins."'
+    a = _find(text, _run(nlp, text), "Outsiders gain")
+    assert _text(text, a.source) == "pollster Ann Lee"
+
+
+def test_speaker_label_owns_the_paragraph(nlp: spacy.Language) -> None:
+    text = "Intro line here.\n\nSMITH: Well, we can win this. The voters know it.\n\nNext one."
+    a = _find(text, _run(nlp, text), "we can win")
+    assert "The voters know it" in text[a.content[0]:a.content[1]]
+    assert "Next one" not in text[a.content[0]:a.content[1]]
+
+
+def test_elided_year_is_no_quote_mark(nlp: spacy.Language) -> None:
+    text = "Since \u201808 the party changed. \u201cWe won the state,\u201d she said."
+    a = _find(text, _run(nlp, text), "We won")
+    assert "party" not in text[a.content[0]:a.content[1]]
+    assert _text(text, a.source) == "she"
+
+
+def test_according_to_takes_the_whole_sentence(nlp: spacy.Language) -> None:
+    text = "Most voters think the plan failed because costs rose, according to a new poll."
+    a = _find(text, _run(nlp, text), "costs rose")
+    assert text[a.content[0]:a.content[1]].startswith("Most voters")

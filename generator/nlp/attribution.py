@@ -26,6 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from generator.nlp.attribution_lexicon import (
+    ALL_CUE_VERBS,
     BELIEF_VERBS,
     FIRST_SECOND_PERSON,
     LEMMA_FIXES,
@@ -46,6 +47,9 @@ from generator.nlp.attribution_prior import (
     cue_features,
     cue_frame,
     load_scorer,
+    nominal_features,
+    nominal_frame,
+    source_class,
 )
 from generator.nlp.attribution_quotes import Quote, find_quotes
 from generator.nlp.docs import sentence_index
@@ -54,6 +58,7 @@ REPORTED_CUES = (SPEECH_VERBS | BELIEF_VERBS | OBJECT_VERBS) - QUOTE_ONLY_VERBS
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 CLAUSE_DEPS = {"ccomp", "xcomp"}
+NOMINAL_POS = {"NOUN", "ADJ"}
 TAIL_DEPS = {"dobj", "prep", "dative", "oprd", "ccomp", "xcomp", "advcl", "attr", "acomp",
              "npadvmod", "pobj", "obj", "iobj", "dep"}
 TAIL_PREPS = {"for", "as", "of", "on", "to", "about", "against", "over", "into", "that"}
@@ -435,15 +440,13 @@ def _according_draft(doc: Doc, tok: Token) -> _Draft | None:
     if pobj is None:
         return None
     src = _trim(doc, tok.i + 2, pobj.right_edge.i + 1)
-    phrase = (tok.i, src[1])
-    sent = tok.sent
-    head = tok.head if tok.head.i != tok.i else tok
-    if tok.head.i == tok.i or (head.i >= phrase[0] and head.i < phrase[1]):
-        lo, hi = sent.start, sent.end
-    else:
-        lo, hi = _subtree_range(head)
-        if lo <= sent.start + 2:
-            lo = sent.start
+    return _sentence_draft(doc, (tok.i, src[1]), (tok.i, tok.i + 2), src)
+
+
+def _sentence_draft(doc: Doc, phrase: tuple[int, int], cue: tuple[int, int],
+                    src: tuple[int, int]) -> _Draft | None:
+    """The sentence around a source phrase ("..., according to X") is its content."""
+    lo, hi = doc[phrase[0]].sent.start, doc[phrase[0]].sent.end  # the whole sentence
     if phrase[0] - lo <= 1:
         content = (phrase[1], hi)
     elif hi - phrase[1] <= 2:
@@ -453,7 +456,7 @@ def _according_draft(doc: Doc, tok: Token) -> _Draft | None:
     content = _trim(doc, *content)
     if content[1] - content[0] < 2:
         return None
-    return _Draft(content, (tok.i, tok.i + 2), src if src[0] < src[1] else None, "reported")
+    return _Draft(content, cue, src if src[0] < src[1] else None, "reported")
 
 
 def _report_noun_draft(doc: Doc, noun: Token) -> _Draft | None:
@@ -493,10 +496,66 @@ def _title_draft(doc: Doc, colon: Token) -> _Draft | None:
         return None
     if not any(t.pos_ in {"PROPN", "NOUN"} for t in prefix):
         return None
-    content = _trim(doc, colon.i + 1, sent.end)
+    content = _trim(doc, colon.i + 1, _paragraph_end(doc, colon.i))
     if _words(doc, *content) < 3:
         return None
     return _Draft(content, (colon.i, colon.i + 1), (sent.start, colon.i), "reported")
+
+
+HEADLINE_NOUNY = frozenset({"report", "call", "claim", "attack", "support", "post", "answer",
+                            "note", "state", "comment", "fear", "hope"})
+
+
+def _verb_forms(word: str) -> set[str]:
+    """Possible lemmas of a headline verb ("Slams", "Denies", "Says")."""
+    forms = {word}
+    if word.endswith("ies"):
+        forms.add(word[:-3] + "y")
+    if word.endswith("es"):
+        forms.add(word[:-2])
+    if word.endswith("s"):
+        forms.add(word[:-1])
+    return forms
+
+
+def _is_headline(sent: Span) -> bool:
+    words = [t for t in sent if t.is_alpha]
+    if not 3 <= len(words) <= 20 or sent[-1].text in {".", "?"}:
+        return False
+    capital = sum(1 for t in words if t.text[0].isupper() or t.lower_ in HEADLINE_SMALL)
+    return capital == len(words) and sum(1 for t in words if t.text[0].isupper()) >= 3
+
+
+HEADLINE_SMALL = frozenset({"a", "an", "the", "of", "to", "in", "on", "for", "and", "at",
+                            "with", "by", "as", "or"})
+
+
+def _headline_drafts(doc: Doc) -> list[_Draft]:
+    """Title-case headlines ("Senator Slams Budget Plan"): the parser reads the verb as a
+    name, so find a cue verb form by its word and split the line around it."""
+    drafts = []
+    for sent in doc.sents:
+        if not _is_headline(sent):
+            continue
+        for tok in sent[1:-1]:
+            forms = _verb_forms(tok.lower_)
+            if not tok.lower_.endswith("s") or not forms & ALL_CUE_VERBS \
+                    or forms & HEADLINE_NOUNY:
+                continue
+            source = _trim(doc, sent.start, tok.i)
+            content = _trim(doc, tok.i + 1, sent.end)
+            if 1 <= source[1] - source[0] <= 6 and _words(doc, *content) >= 2:
+                drafts.append(_Draft(content, (tok.i, tok.i + 1), source, "reported"))
+            break
+    return drafts
+
+
+def _paragraph_end(doc: Doc, i: int) -> int:
+    """A speaker label ("SMITH: ...") owns the whole paragraph, as in a transcript turn."""
+    end = doc[i].sent.end
+    while end < len(doc) and "\n" not in doc[end - 1].text_with_ws:
+        end = doc[end].sent.end
+    return end
 
 
 def _first_person(doc: Doc, source: tuple[int, int] | None) -> bool:
@@ -548,19 +607,72 @@ def _candidate(doc: Doc, tok: Token) -> tuple[_Draft, list[str], bool] | None:
     return draft, feats, lexical
 
 
+def _nominal_source(word: Token) -> tuple[Token | None, str]:
+    """Who holds a noun/adjective stance: a possessor ("his claim"), the subject of the verb
+    taking the noun ("voiced support for") or of the copula ("is critical of")."""
+    poss = next((c for c in word.children if c.dep_ == "poss"), None)
+    if poss is not None:
+        return poss, f"poss_{source_class(poss)}"
+    if word.dep_ in {"dobj", "attr", "acomp", "oprd"} and word.head.pos_ in {"VERB", "AUX"}:
+        subj = _subject_of(word.head, SUBJECT_DEPS)
+        return subj, f"vsubj_{source_class(subj)}"
+    if word.dep_ == "amod" and word.pos_ == "ADJ":
+        return word.head, f"amod_{source_class(word.head)}"
+    return None, "none"
+
+
+def _nominal_candidate(doc: Doc, word: Token) -> tuple[_Draft, list[str]] | None:
+    """A noun or adjective cue ("criticism of X", "confident that X") with its features."""
+    found = nominal_frame(word)
+    if found is None:
+        return None
+    frame, dep = found
+    if frame.startswith("prep"):
+        content = (dep.i + 1, _cut_aside(dep, dep.right_edge.i + 1))
+    else:
+        content = _clause_range(dep)
+    content = _trim(doc, *content)
+    if content[1] - content[0] < 1:
+        return None
+    subj, src_class = _nominal_source(word)
+    cue = (word.i, word.i + 1)
+    if subj is not None and (content[0] <= subj.i < content[1] or subj.i == word.i):
+        subj, src_class = None, "none"
+    span = (min(content[0], cue[0]), max(content[1], cue[1]))
+    source = _source_range(doc, subj, cue if subj is not None and subj.i < cue[0] else span)
+    feats = nominal_features(word, _lemma(word), frame, dep, src_class,
+                             content[1] - content[0])
+    return _Draft(content, cue, source, "reported", learned=True), feats
+
+
+def _nominal_draft(doc: Doc, word: Token, scorer: CueScorer) -> _Draft | None:
+    found = _nominal_candidate(doc, word)
+    if found is None or scorer.score(found[1]) < scorer.nominal:
+        return None
+    return found[0]
+
+
 def verb_candidates(doc: Doc) -> list[tuple[list[str], tuple[int, int]]]:
     """(features, content character span) of every verb that could be a cue: what the scorer
     is trained on (``attribution_prior_training``)."""
     out = []
     for tok in doc:
-        if tok.pos_ != "VERB":
+        if tok.pos_ == "VERB":
+            found = _candidate(doc, tok)
+        elif tok.pos_ in NOMINAL_POS and not _report_noun(doc, tok):
+            found = _nominal_candidate(doc, tok)
+        else:
             continue
-        found = _candidate(doc, tok)
         if found is not None and found[1]:
             span = _chars(doc, found[0].content)
             if span is not None:
                 out.append((found[1], span))
     return out
+
+
+def _report_noun(doc: Doc, tok: Token) -> bool:
+    return tok.pos_ == "NOUN" and tok.lemma_ in REPORT_NOUNS and \
+        _report_noun_draft(doc, tok) is not None
 
 
 def _prior_draft(doc: Doc, tok: Token, scorer: CueScorer) -> _Draft | None:
@@ -592,8 +704,10 @@ def _reported_drafts(doc: Doc, scorer: CueScorer) -> list[_Draft]:
             draft = _raising_draft(doc, tok)
         elif tok.text == ":":
             draft = _title_draft(doc, tok)
-        elif tok.pos_ == "NOUN" and tok.lemma_ in REPORT_NOUNS:
-            draft = _report_noun_draft(doc, tok)
+        elif tok.pos_ in NOMINAL_POS:
+            draft = _report_noun_draft(doc, tok) if tok.pos_ == "NOUN" and \
+                tok.lemma_ in REPORT_NOUNS else None
+            draft = draft or _nominal_draft(doc, tok, scorer)
         elif tok.pos_ == "VERB":
             draft = _prior_draft(doc, tok, scorer)
         if draft is not None and not _first_person(doc, draft.source):
@@ -682,11 +796,23 @@ def _colon_intro(doc: Doc, quote: Quote) -> tuple[Token, Token | None] | None:
     return verb, _subject_of(verb, SUBJECT_DEPS)
 
 
+def _name_colon(doc: Doc, quote: Quote) -> tuple[Token, Token | None] | None:
+    """'... pollster Daron Shaw: "..."': a name right before the colon that opens the quote
+    is its speaker (the colon is the cue)."""
+    i = quote.start - 1
+    while i > 0 and doc[i].is_space:
+        i -= 1
+    if i < 1 or doc[i].text != ":" or doc[i - 1].pos_ != "PROPN":
+        return None
+    return doc[i], doc[i - 1]
+
+
 def _quote_draft(doc: Doc, sents: list[Span], quote: Quote,
                  prev: _Draft | None) -> tuple[_Draft, bool]:
     """A draft for a free-standing quote; the flag says it continues ``prev``."""
     content = (quote.start, quote.end)
-    found = _speaker_cue(doc, sents, quote) or _colon_intro(doc, quote)
+    found = _speaker_cue(doc, sents, quote) or _colon_intro(doc, quote) or \
+        _name_colon(doc, quote)
     if found is not None:
         verb, subj = found
         cue = _cue_range(verb)
@@ -794,7 +920,8 @@ def find_attributions(doc: Doc, scorer: CueScorer | None = None) -> list[Attribu
     if len(doc) == 0:
         return []
     scorer = scorer or load_scorer()
-    drafts = _dedupe(_apply_quotes(doc, _reported_drafts(doc, scorer)))
+    drafts = _reported_drafts(doc, scorer) + _headline_drafts(doc)
+    drafts = _dedupe(_apply_quotes(doc, drafts))
     sent_of = sentence_index(doc)
     result = []
     for d in drafts:

@@ -7,7 +7,8 @@ A logistic regression over a few parse features scores each candidate; the weigh
 ``data/attribution_prior.json`` were fitted on PolNeAR *train* by
 ``generator.nlp.attribution_prior_training`` (only feature names and weights are stored, no
 corpus text). A non-lexicon candidate becomes a cue above ``add``; a lexicon cue is dropped
-below ``block``.
+below ``block``; a noun or adjective cue ("criticism of X", "confident that X") is kept above
+``nominal``.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ class CueScorer:
     bias: float
     add: float
     block: float
+    nominal: float = 2.0  # noun/adjective cues: off unless the weights file sets it
 
     def score(self, features: list[str]) -> float:
         z = self.bias + sum(self.weights.get(f, 0.0) for f in features)
@@ -107,9 +109,58 @@ def cue_features(verb: Token, lemma: str, frame: str, dep: Token, subj: Token | 
     return feats
 
 
+
 @cache
 def load_scorer() -> CueScorer:
     """The shipped weights (read once; immutable)."""
     text = resources.files("generator.nlp").joinpath("data", DATA_FILE).read_text("utf-8")
     data = json.loads(text)
-    return CueScorer(data["weights"], data["bias"], data["add"], data["block"])
+    return CueScorer(data["weights"], data["bias"], data["add"], data["block"],
+                     data.get("nominal", 2.0))
+
+
+NOMINAL_PREPS = frozenset({"of", "about", "on", "for", "against", "over", "with", "toward",
+                           "towards", "to", "in", "at", "regarding"})
+
+
+def nominal_frame(word: Token) -> tuple[str, Token] | None:
+    """How a noun or adjective takes a content: a that-clause ("his claim that X", "confident
+    that X") or a prepositional phrase ("criticism of X", "skeptical about X")."""
+    for child in word.rights:
+        if child.dep_ in {"acl", "ccomp", "appos"} and any(
+                c.dep_ == "mark" and c.lower_ in {"that", "if", "whether"}
+                for c in child.children):
+            return "that", child
+        if word.pos_ == "ADJ" and child.dep_ in {"ccomp", "xcomp"}:
+            return child.dep_, child
+    heads = [word]
+    if word.pos_ == "ADJ" and word.dep_ == "acomp":
+        heads.append(word.head)  # "are concerned | about X": the parser hangs it on the copula
+    for head in heads:
+        for child in head.rights:
+            if child.i > word.i and child.dep_ == "prep" and child.lower_ in NOMINAL_PREPS \
+                    and any(c.dep_ in {"pobj", "pcomp"} for c in child.children):
+                return f"prep_{child.lower_}", child
+    return None
+
+
+def nominal_features(word: Token, lemma: str, frame: str, dep: Token, source: str,
+                     content_len: int) -> list[str]:
+    """Features of a noun/adjective candidate, kept apart from the verb features by a
+    part-of-speech prefix (a noun "support for" is not the verb "support")."""
+    pos = "A" if word.pos_ == "ADJ" else "N"
+    band = _length_band(content_len)
+    feats = [f"{pos}k={lemma} {frame}", f"{pos}l={lemma}", f"{pos}f={frame}",
+             f"{pos}dep={word.dep_}", f"{pos}src={source}", f"{pos}f|src={frame}|{source}",
+             f"{pos}len={band}", f"{pos}f|len={frame}|{band}", f"{pos}dpos={dep.pos_}",
+             f"{pos}tag={word.tag_}"]
+    if word.head.i != word.i:
+        feats.append(f"{pos}hpos={word.head.pos_}|{word.dep_}")
+    if _in_quote(word):
+        feats.append(f"{pos}inquote")
+    return feats
+
+
+def source_class(tok: Token | None) -> str:
+    """The subject class used as a feature (public for the nominal candidates)."""
+    return _subject_class(tok)

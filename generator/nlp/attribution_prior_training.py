@@ -1,8 +1,9 @@
 """Fit the learned cue scorer (``data/attribution_prior.json``) on PolNeAR train.
 
 Development-time only: reads the corpus in place (``--eval-dir``, default ``../shared/eval``)
-and writes feature names and weights, never corpus text. Every cue candidate
-(:func:`generator.nlp.attribution.verb_candidates`) is built exactly as extraction builds it
+and writes feature names and weights, never corpus text. Every cue candidate, verb, noun or
+adjective (:func:`generator.nlp.attribution.verb_candidates`), is built exactly as extraction
+builds it
 and labelled a hit when its content overlaps a gold content by at least half (the
 evaluation's match); a non-lexicon candidate only when that gold content is not already found
 by the hand rules. Each document is used twice, parsed as written and lower-cased, so the
@@ -105,6 +106,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--l2", type=float, default=1e-4)
     parser.add_argument("--add", type=float, default=0.5, help="score to add a new cue")
     parser.add_argument("--block", type=float, default=0.15, help="score to keep a lexicon cue")
+    parser.add_argument("--nominal", type=float, default=0.5,
+                        help="score to add a noun/adjective cue")
     args = parser.parse_args(argv)
     items = load_split(Path(args.eval_dir) / "polnear" / "train", None)
     nlp = add_line_breaks(spacy.load(MODEL, disable=["ner"]))
@@ -118,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     table = {"provenance": f"logistic regression on {len(data)} candidates from PolNeAR train "
              f"documents {args.skip}-{len(items)} (original and lower-cased parses, {MODEL}); "
              f"epochs={args.epochs}, rate={args.rate}, l2={args.l2}",
-             "add": args.add, "block": args.block, "bias": bias,
+             "add": args.add, "block": args.block, "nominal": args.nominal, "bias": bias,
              "weights": dict(sorted(weights.items()))}
     args.out.write_text(json.dumps(table, indent=0, ensure_ascii=False) + "\n",
                         encoding="utf-8")

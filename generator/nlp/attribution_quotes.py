@@ -50,7 +50,10 @@ def _role(doc: Doc, tok: Token) -> str:
 
 
 def _is_apostrophe(doc: Doc, tok: Token, is_open: bool) -> bool:
-    """A possessive like ``Sanders' record`` / ``sanders ' record`` is no quote mark."""
+    """A possessive like ``Sanders' record`` / ``sanders ' record`` or an elided year
+    (``'08``, ``‘90s``) is no quote mark."""
+    if tok.i + 1 < len(doc) and not tok.whitespace_ and _short_year(doc[tok.i + 1].text):
+        return True
     if tok.text not in {"'", "\u2019"} or tok.i == 0 or tok.i + 1 >= len(doc):
         return False
     prev, nxt = doc[tok.i - 1], doc[tok.i + 1]
@@ -58,6 +61,10 @@ def _is_apostrophe(doc: Doc, tok: Token, is_open: bool) -> bool:
         return True
     ends_s = prev.text.lower().endswith(("s", "z")) and prev.is_alpha
     return ends_s and nxt.is_alpha and not is_open
+
+
+def _short_year(text: str) -> bool:
+    return len(text) in {2, 3} and text[:2].isdigit() and text[2:] in {"", "s"}
 
 
 def _between_words(doc: Doc, tok: Token) -> bool:
