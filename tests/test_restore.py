@@ -193,3 +193,31 @@ def test_known_multi_word_names_and_plain_direction_adjectives():
     restored = restore_document(text, [(0, len(text))], tokenized=True, lowercase=True)[0].text
     assert "the Global Times said" in restored
     assert "western region" in restored and "communist rule" in restored
+
+
+def test_period_goes_after_a_final_bracket_but_not_after_picture_notes() -> None:
+    assert one("they met the council -lrb- nmc -rrb-").endswith("(NMC).")
+    assert one("the mayor spoke to reporters -lrb- right -rrb-").endswith("(right)")
+    assert one("-lrb- left -rrb-").lower() == "(left)"
+
+
+def test_present_tense_picture_lines_run_without_a_period() -> None:
+    assert not one("john smith celebrates on the podium in monaco").endswith(".")
+    assert not one("the old pier , pictured , at sunset").endswith(".")
+    assert one("john smith celebrated on the podium in monaco").endswith(".")
+
+
+def test_spaced_hyphen_after_a_determiner_and_ampersand_between_letters() -> None:
+    assert "the dragon-themed kite" in one("they flew the dragon - themed kite")
+    assert "R&B" in one("she sang r & b songs") or "r&b" in one("she sang r & b songs")
+    assert "salt & pepper" in one("add salt & pepper")
+
+
+def test_quote_left_open_from_an_earlier_line_closes_at_the_line_end() -> None:
+    lines = restore("' we won the game\nand we are proud '")
+    assert lines == ["'We won the game.", "And we are proud.'"]
+
+
+def test_quote_after_a_colon_inside_a_quote_opens_a_nested_quote() -> None:
+    lines = restore("' it was hard\nshe adds : ' we 're ready for more")
+    assert lines[1] == "She adds: 'We're ready for more."

@@ -24,6 +24,10 @@ JOINED_PAIRS = {("can", "not"), ("gon", "na"), ("wan", "na"), ("got", "ta"), ("g
 SENTENCE_END = {".", "?", "!"}
 FINAL = {".", "?", "!", "...", ":", ";", ","}
 CLOSERS = {")", "]", "}"}
+OPENERS = {"(", "[", "{"}
+# Bracketed picture notes that end a caption without a period.
+PICTURE_NOTES = {"left", "right", "above", "below", "top", "bottom", "centre", "center",
+                 "inset", "pictured", "photo", "model", "l-r", "r-l", "supplied", "file"}
 CAPTION_HEAD = 5
 DASHES = {"-", "--", "*", "&"}
 ABBREVIATIONS = {"mr.", "mrs.", "ms.", "dr.", "st.", "jr.", "sr.", "vs.", "no.", "jan.", "feb.",
@@ -40,6 +44,20 @@ CLAUSE_WORDS = frozenset(re.findall(r"\w+", """
     your his its our their is are was were be been being am has have had do does did will
     would can could shall should may might must not no also just even only including according
 """))
+# Past tenses and modals that mark narration (captions describe a picture in the present).
+NARRATIVE_VERBS = frozenset(re.findall(r"\w+", """
+    was were had did said told made went came got took gave found saw knew thought became
+    felt brought began kept held stood heard meant met ran paid sat spoke lay led grew lost
+    fell sent built drew broke spent bought wore chose sought threw caught won fought will
+    would could should can may might must has have is are am been
+"""))
+# Present-tense verbs that describe a picture (``Hamilton celebrates on the podium``).
+CAPTION_VERBS = frozenset(re.findall(r"\w+", """
+    stands poses smiles holds wears dons sits walks arrives celebrates watches waits winces
+    reacts gestures greets waves jumps kisses hugs clutches embraces applauds crosses
+"""))
+DETERMINERS = frozenset({"a", "an", "the", "this", "that", "his", "her", "its", "their", "our",
+                         "my", "your"})
 TOKEN = re.compile(r"\S+")
 
 
@@ -134,8 +152,7 @@ def join(tokens: list[Token], shown: list[str], hyphens: HyphenStats,
     glue_next = True
     period_after = _period_position(tokens) if add_period else None
     for i, (token, form) in enumerate(zip(tokens, shown, strict=True)):
-        hyphen = form == "-" and 0 < i < len(tokens) - 1 and (
-            hyphens.joins(tokens[i - 1].text, tokens[i + 1].text) or _hyphen_chain(tokens, i))
+        hyphen = 0 < i < len(tokens) - 1 and _joins(tokens, i, form, hyphens)
         glue = glue_next or hyphen or _glues_left(tokens, i)
         glue_next = hyphen or token.role == OPEN or form in ATTACH_RIGHT
         if not glue and out:
@@ -148,6 +165,26 @@ def join(tokens: list[Token], shown: list[str], hyphens: HyphenStats,
             out.append(".")
             length += 1
     return "".join(out), tuple(pieces)
+
+
+def _joins(tokens: list[Token], i: int, form: str, hyphens: HyphenStats) -> bool:
+    """Whether the spaced ``-`` or ``&`` at ``i`` (not first or last) glues its neighbours."""
+    left, right = tokens[i - 1].text, tokens[i + 1].text
+    if form == "&":  # ``R&B``, ``H&M``
+        return len(left) == 1 and len(right) == 1 and (left + right).isalpha()
+    if form != "-":
+        return False
+    return (hyphens.joins(left, right) or _hyphen_chain(tokens, i)
+            or _determined_compound(tokens, i))
+
+
+def _determined_compound(tokens: list[Token], i: int) -> bool:
+    """``the dragon - themed kite``, ``an al - qaeda plot``: right after a determiner a
+    spaced hyphen joins a compound (a dash does not follow ``the`` + one word)."""
+    if i < 2 or tokens[i - 2].text not in DETERMINERS:
+        return False
+    right = tokens[i + 1].text
+    return tokens[i - 1].text.isalpha() and right.isalnum() and right not in CLAUSE_WORDS
 
 
 def _glues_left(tokens: list[Token], i: int) -> bool:
@@ -170,6 +207,9 @@ def _period_position(tokens: list[Token]) -> int | None:
         last -= 1
     if last < 0 or _caption(tokens):
         return None
+    bracket = _final_bracket(tokens, last)
+    if bracket is not None:
+        return _bracket_period(tokens, bracket)
     word = tokens[last].text
     if word in FINAL or word in DASHES or word.endswith("."):
         return None
@@ -177,6 +217,32 @@ def _period_position(tokens: list[Token]) -> int | None:
     if after and after.role == CLOSE and after.text == "'" and _fragment(tokens, last):
         return last + 1
     return last
+
+
+def _final_bracket(tokens: list[Token], last: int) -> int | None:
+    """Index of a bracket closing the line after ``last`` (only closing quotes may follow)."""
+    for i in range(len(tokens) - 1, last, -1):
+        if _bracket(tokens[i].text) in CLOSERS:
+            return i
+    return None
+
+
+def _bracket_period(tokens: list[Token], close: int) -> int | None:
+    """The period goes after a final bracket: ``... (NMC).``, not ``(NMC.)``.
+
+    None when the bracket is a picture note (``(right)``, ``(file photo)``), fills the
+    line (``(left)``) or ends a short list entry (``Felipe Massa (Brazil)``).
+    """
+    opened = next((i for i in range(close, -1, -1)
+                   if _bracket(tokens[i].text) in OPENERS), 0)
+    inside = {t.text for t in tokens[opened + 1:close]}
+    if opened == 0 or opened <= 3 or inside & PICTURE_NOTES:
+        return None
+    return close
+
+
+def _bracket(text: str) -> str:
+    return BRACKETS.get(text, text)
 
 
 def _closer(token: Token) -> bool:
@@ -193,13 +259,37 @@ def _fragment(tokens: list[Token], last: int) -> bool:
 
 
 def _caption(tokens: list[Token]) -> bool:
-    """Picture captions (``pictured : ...``) run without a final period."""
-    head = [t.text for t in tokens[:CAPTION_HEAD]]
+    """Picture captions run without a final period.
+
+    Cues: a label head (``pictured : ...``); a line without quotes that says
+    ``pictured``; or a present-tense picture verb near the start (``Hamilton
+    celebrates ...``) in a line with no quote and no past-tense or modal verb.
+    """
+    words = [t.text for t in tokens]
+    if _quoted(tokens):
+        return _label_caption(tokens, words)
+    if "pictured" in words or _label_caption(tokens, words):
+        return True
+    narrative = any(_narrative(w) for w in words)
+    return not narrative and any(w in CAPTION_VERBS for w in words[1:8])
+
+
+def _label_caption(tokens: list[Token], words: list[str]) -> bool:
+    head = words[:CAPTION_HEAD]
     if ":" not in head:
         return False
     colon = head.index(":")
     return colon > 0 and head[colon - 1] not in SAY_VERBS and all(
         t.role == "word" for t in tokens)
+
+
+def _quoted(tokens: list[Token]) -> bool:
+    return any(t.role in (OPEN, CLOSE) for t in tokens)
+
+
+def _narrative(word: str) -> bool:
+    """A past-tense or modal verb: the line narrates rather than describes a picture."""
+    return word in NARRATIVE_VERBS or (len(word) > 4 and word.endswith("ed"))
 
 
 def display_form(token: Token, cased: str) -> str:

@@ -85,7 +85,17 @@ def _role(lines: list[list[str]], n: int, i: int, later: int, is_open: bool, kin
         if later % 2 == 1 or _closes_later(lines, n, kind):
             return OPEN  # a quote that runs on reopens at each paragraph
         return MOVED if n > 0 and _narration(tokens) else OPEN
+    if is_open and kind == "'" and _nested_opener(tokens, i):
+        return OPEN
+    if not is_open and i == len(tokens) - 1 and i > 0 and tokens[i - 1][-1:].isalnum():
+        return CLOSE  # nothing follows: a quote opened on an earlier line ends here
     return CLOSE if is_open else OPEN
+
+
+def _nested_opener(tokens: list[str], i: int) -> bool:
+    """``she writes : ' i use ...``: inside a quote, ``: '`` before a word opens a quote
+    (news uses ' for both levels); a closing quote never follows a colon."""
+    return 0 < i < len(tokens) - 1 and tokens[i - 1] == ":" and tokens[i + 1][:1].isalnum()
 
 
 def _fit(lines: list[list[str]], n: int, positions: list[int], is_open: bool, kind: str) -> int:
