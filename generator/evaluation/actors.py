@@ -114,6 +114,13 @@ def cnndm_report(nlp, eval_dir: Path, limit: int | None, sample: Path | None) ->
             "f1": round(f1(p, r), 3)}
 
 
+def print_seed_rows(seed: dict) -> None:
+    """One line per gold actor: ok, or !! when it is missing, of the wrong kind or split."""
+    for row in seed["rows"]:
+        mark = "ok" if row["fits"] and row["once"] else "!!"
+        print(f"  {mark} {row['gold']:45} -> {', '.join(row['found']) or '-'}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Score actors on ../shared/eval")
     parser.add_argument("--eval-dir", type=Path, default=Path("../shared/eval"))
@@ -127,9 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"seed: {seed['found_fitting']}/{seed['total']} gold actors found with a fitting kind, "
           f"{seed['exactly_once']}/{seed['total']} exactly once; Zhang's 'he' resolved: "
           f"{seed['zhang_he_resolved']}; {seed['agents_found']} agents in all")
-    for row in seed["rows"]:
-        mark = "ok" if row["fits"] and row["once"] else "!!"
-        print(f"  {mark} {row['gold']:45} -> {', '.join(row['found']) or '-'}")
+    print_seed_rows(seed)
     polnear = polnear_report(nlp, args.eval_dir, args.limit)
     for variant, row in polnear.items():
         print(f"polnear dev ({variant}): {row['covered']}/{row['sources']} non-pronoun sources "

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.evaluation.actors import seed_report
+from generator.evaluation.actors import print_seed_rows, seed_report
 from generator.extract import extract
 from generator.ingest.reader import read_article
 from generator.model import Explainer
@@ -114,9 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     actors = seed_report(nlp, args.eval_dir, args.seed)
     print(f"actors: {actors['exactly_once']}/{actors['total']} found once with a fitting kind; "
           f"Zhang's 'he' resolved: {actors['zhang_he_resolved']}")
-    for row in actors["rows"]:
-        print(f"  {'ok' if row['fits'] and row['once'] else '!!'} {row['gold']} -> "
-              f"{', '.join(row['found']) or '-'}")
+    print_seed_rows(actors)
     print(f"total: {passed + actors['exactly_once']}/{total + actors['total']}")
     return 0
 
