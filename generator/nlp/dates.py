@@ -31,8 +31,3 @@ def find_dates(document: Document, published: str | None) -> list[tuple[DateRef,
             description=describe(timex, anchor),
         ), timex))
     return dates
-
-
-def as_timex(date: DateRef) -> Timex:
-    """The model's date as a timex again, for ordering."""
-    return Timex(date.span[0], date.span[1], date.text, date.type, date.value, date.mod)
