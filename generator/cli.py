@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from generator.errors import ExplainerError
+
 FORMATS = ("auto", "tokenized", "plain")
 EVALUATIONS = ("seed", "case", "actors", "attribution", "timex", "keypoints")
 
@@ -21,6 +23,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--published", help="publication date YYYY-MM-DD for every file")
     p.add_argument("--format", choices=FORMATS, default="auto", dest="form")
     p.add_argument("--force", action="store_true", help="replace YAML even if edited by hand")
+    _config(p)
 
     p = sub.add_parser("render", help="YAML -> Markdown pages (no NLP)")
     p.add_argument("--data", type=Path, help="folder of explainer YAML (from mkdocs.yml)")
@@ -54,12 +57,23 @@ def _config(p: argparse.ArgumentParser) -> None:
                    help="the project's mkdocs.yml")
 
 
+def _threshold(config_file: Path) -> float:
+    """The site's confidence threshold, from mkdocs.yml when there is one."""
+    from generator.model import DEFAULT_THRESHOLD
+    from generator.publish import settings
+
+    return settings.load(config_file).threshold if config_file.is_file() else DEFAULT_THRESHOLD
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return _dispatch(args)
     except KeyboardInterrupt:
         return 130
+    except ExplainerError as exc:  # a project setting a person can fix: one line
+        print(f"explainer: {exc}", file=sys.stderr)
+        return 2
 
 
 def _dispatch(args: argparse.Namespace) -> int:
@@ -68,7 +82,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         from generator.commands import extract
 
         return extract.run(args.files, args.out, published=args.published, form=args.form,
-                           force=args.force)
+                           force=args.force, threshold=_threshold(args.config_file))
     if args.command == "evaluate":
         import importlib
 

@@ -14,7 +14,7 @@ from spacy.language import Language
 from generator import EXTRACTOR_VERSION
 from generator.ingest.forms import detect
 from generator.ingest.reader import Source
-from generator.model import Article, Explainer, InputInfo
+from generator.model import DEFAULT_THRESHOLD, Actor, Article, Claim, Explainer, InputInfo
 from generator.nlp import actors, claims, dates, keypoints, timeline
 from generator.nlp.pipeline import analyse
 
@@ -25,8 +25,12 @@ _DATELINE = re.compile(r"^(?:[A-Z][A-Za-z .,']{1,40}\s*)?(?:\([A-Za-z .]+\)\s*)?
 
 
 def extract(nlp: Language, source: Source, *, published: str | None = None,
-            form: str = "auto", root: Path | None = None) -> Explainer:
-    """The explainer for one article; ``published`` overrides the sidecar's date."""
+            form: str = "auto", root: Path | None = None,
+            threshold: float = DEFAULT_THRESHOLD) -> Explainer:
+    """The explainer for one article; ``published`` overrides the sidecar's date.
+
+    Actors and claims under ``threshold`` confidence stay in the YAML with ``shown: false``.
+    """
     detected = detect(source.text, form)
     document = analyse(nlp, source, detected)
     when = published or source.meta.published
@@ -35,6 +39,7 @@ def extract(nlp: Language, source: Source, *, published: str | None = None,
     found_dates = dates.find_dates(document, when)
     date_refs = [date for date, _ in found_dates]
     points = keypoints.choose(document.sentences, found_actors, found_claims, date_refs)
+    _mark_shown([*found_actors, *found_claims], threshold)
     article = Article(
         id=source.id,
         title=source.meta.title or _title(document.sentences[0].text),
@@ -42,7 +47,7 @@ def extract(nlp: Language, source: Source, *, published: str | None = None,
         url=source.meta.url,
         source=source.meta.source,
         input=InputInfo(_relative(source.path, root), source.sha256, detected.name,
-                        detected.lowercase, EXTRACTOR_VERSION),
+                        detected.lowercase, EXTRACTOR_VERSION, threshold),
     )
     return Explainer(
         article=article,
@@ -53,6 +58,12 @@ def extract(nlp: Language, source: Source, *, published: str | None = None,
         timeline=timeline.build(document, found_dates, found_actors, points),
         key_points=points,
     )
+
+
+def _mark_shown(items: list[Actor] | list[Claim], threshold: float) -> None:
+    """What is on the page: items the extractor is sure enough of (editors may flip it)."""
+    for item in items:
+        item.shown = item.confidence >= threshold
 
 
 def _title(first_sentence: str) -> str:

@@ -103,14 +103,20 @@ def _translate_sentences(data: dict[str, Any], smap: dict[str, str]) -> None:
 
 
 def _merge_sentences(base: dict, mine: dict, new: dict, smap: dict[str, str]) -> list[Item]:
-    """The new sentences, keeping a display text the person rewrote."""
-    old_base = {smap[s["id"]]: s["text"] for s in base["sentences"] if s["id"] in smap}
-    old_mine = {smap[s["id"]]: s["text"] for s in mine["sentences"] if s["id"] in smap}
+    """The new sentences, keeping a display text or a role the person changed."""
+    old_base = {smap[s["id"]]: s for s in base["sentences"] if s["id"] in smap}
+    old_mine = {smap[s["id"]]: s for s in mine["sentences"] if s["id"] in smap}
     out = []
     for sentence in new["sentences"]:
         sid = sentence["id"]
-        if sid in old_base and sid in old_mine and old_mine[sid] != old_base[sid]:
-            sentence = {**sentence, "text": old_mine[sid]}
+        if sid in old_base and sid in old_mine:
+            sentence = dict(sentence)
+            for key in ("text", "role"):
+                edited = old_mine[sid].get(key)
+                if edited != old_base[sid].get(key):
+                    sentence[key] = edited
+            if sentence.get("role") is None:
+                sentence.pop("role", None)
         out.append(sentence)
     return out
 

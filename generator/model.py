@@ -15,6 +15,9 @@ ACTOR_KINDS = ("person", "organisation", "government", "media", "group", "place"
 EVIDENCE_STATUSES = ("unsupported", "disputed", "supported", "unstated")
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
 CLAIM_KINDS = ("direct", "reported", "passive")
+# What a sentence that is not body text is: never the source of a claim, an event or a key point.
+SENTENCE_ROLES = ("caption", "byline", "credit", "dateline", "note")
+DEFAULT_THRESHOLD = 0.5  # confidence below which an item is kept for editors, off the site
 
 Span = tuple[int, int]
 
@@ -32,7 +35,8 @@ class TextRef:
     display: str | None = None
 
     @property
-    def shown(self) -> str:
+    def readable(self) -> str:
+        """The words as readers see them."""
         return self.display or self.text
 
     def to_dict(self) -> dict[str, Any]:
@@ -57,6 +61,7 @@ class InputInfo:
     form: str  # "tokenized" or "plain"
     lowercase: bool
     extractor: str = ""  # version of the extraction rules that wrote the file
+    threshold: float = DEFAULT_THRESHOLD  # the site's confidence threshold that set ``shown``
 
 
 @dataclass
@@ -74,6 +79,11 @@ class Sentence:
     id: str
     span: Span
     text: str  # restored, readable display text (the only `text` that is not a slice)
+    role: str | None = None  # one of SENTENCE_ROLES; None for body text
+
+    @property
+    def is_body(self) -> bool:
+        return self.role is None
 
 
 @dataclass
@@ -84,7 +94,8 @@ class Mention:
     display: str | None = None  # as readers see it, when it differs from ``text``
 
     @property
-    def shown(self) -> str:
+    def readable(self) -> str:
+        """The words as readers see them."""
         return self.display or self.text
 
 
@@ -105,6 +116,9 @@ class Actor:
     description: str | None = None
     mentions: list[Mention] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
+    role: str | None = None  # finer than the kind: "ethnic group", "newspaper", "police"
+    confidence: float = 1.0  # calibrated probability that this is a real referent
+    shown: bool = True  # False keeps the actor for editors, off the site
 
 
 @dataclass
@@ -125,6 +139,8 @@ class Claim:
     kind: str = "reported"
     evidence: Evidence = field(default_factory=Evidence)
     contested_by: list[str] = field(default_factory=list)
+    confidence: float = 1.0  # calibrated probability that the attribution is right
+    shown: bool = True  # False keeps the claim for editors, off the site
 
 
 @dataclass
@@ -164,9 +180,7 @@ class Explainer:
         return {
             "schema_version": self.schema_version,
             "article": _article_dict(self.article),
-            "sentences": [
-                {"id": s.id, "span": list(s.span), "text": s.text} for s in self.sentences
-            ],
+            "sentences": [_sentence_dict(s) for s in self.sentences],
             "actors": [_actor_dict(a) for a in self.actors],
             "claims": [_claim_dict(c) for c in self.claims],
             "dates": [_date_dict(d) for d in self.dates],
@@ -184,7 +198,8 @@ class Explainer:
         return cls(
             schema_version=data["schema_version"],
             article=_article_from(data["article"]),
-            sentences=[Sentence(s["id"], tuple(s["span"]), s["text"]) for s in data["sentences"]],
+            sentences=[Sentence(s["id"], tuple(s["span"]), s["text"], s.get("role"))
+                       for s in data["sentences"]],
             actors=[_actor_from(a) for a in data.get("actors", [])],
             claims=[_claim_from(c) for c in data.get("claims", [])],
             dates=[_date_from(d) for d in data.get("dates", [])],
@@ -196,13 +211,20 @@ class Explainer:
         )
 
 
+def _sentence_dict(s: Sentence) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": s.id, "span": list(s.span), "text": s.text}
+    if s.role is not None:
+        out["role"] = s.role
+    return out
+
+
 def _article_dict(a: Article) -> dict[str, Any]:
     out: dict[str, Any] = {"id": a.id, "title": a.title, "published": a.published,
                            "url": a.url, "source": a.source}
     if a.input is not None:
         out["input"] = {"path": a.input.path, "sha256": a.input.sha256,
                         "form": a.input.form, "lowercase": a.input.lowercase,
-                        "extractor": a.input.extractor}
+                        "extractor": a.input.extractor, "threshold": a.input.threshold}
     return out
 
 
@@ -212,14 +234,15 @@ def _article_from(d: dict[str, Any]) -> Article:
         id=d["id"], title=d["title"], published=d.get("published"), url=d.get("url"),
         source=d.get("source"),
         input=InputInfo(info["path"], info["sha256"], info["form"], info["lowercase"],
-                        info.get("extractor", ""))
+                        info.get("extractor", ""), info.get("threshold", DEFAULT_THRESHOLD))
         if info else None,
     )
 
 
 def _actor_dict(a: Actor) -> dict[str, Any]:
     return {
-        "id": a.id, "name": a.name, "kind": a.kind, "description": a.description,
+        "id": a.id, "name": a.name, "kind": a.kind, "role": a.role,
+        "confidence": a.confidence, "shown": a.shown, "description": a.description,
         "mentions": [_mention_dict(m) for m in a.mentions],
         "relations": [{"type": r.type, "actor": r.actor, "sentence": r.sentence}
                       for r in a.relations],
@@ -239,6 +262,7 @@ def _actor_from(d: dict[str, Any]) -> Actor:
         [Mention(m["sentence"], tuple(m["span"]), m["text"], m.get("display"))
          for m in d.get("mentions", [])],
         [Relation(r["type"], r["actor"], r["sentence"]) for r in d.get("relations", [])],
+        d.get("role"), d.get("confidence", 1.0), d.get("shown", True),
     )
 
 
@@ -253,6 +277,7 @@ def _claim_dict(c: Claim) -> dict[str, Any]:
         "evidence": {"status": c.evidence.status, "sentence": c.evidence.sentence,
                      "words": _ref(c.evidence.words)},
         "contested_by": list(c.contested_by),
+        "confidence": c.confidence, "shown": c.shown,
     }
 
 
@@ -265,6 +290,7 @@ def _claim_from(d: dict[str, Any]) -> Claim:
         Evidence(ev.get("status", "unstated"), ev.get("sentence"),
                  TextRef.from_dict(ev.get("words"))),
         list(d.get("contested_by", [])),
+        d.get("confidence", 1.0), d.get("shown", True),
     )
 
 

@@ -37,15 +37,16 @@ def update(paths: project.Settings, *, force: bool = False) -> int:
     ``force`` re-extracts every article; a person's edits are merged in either way
     (only ``explainer extract --force`` discards them).
     """
-    stale = [p for p in inputs(paths) if force or _stale(p, paths.data)]
+    stale = [p for p in inputs(paths) if force or _stale(p, paths.data, paths.threshold)]
     if not stale:
         return 0
     from generator.commands import extract  # loads spaCy: only when something changed
 
-    return extract.run(stale, paths.data, force=False, root=paths.root)
+    return extract.run(stale, paths.data, force=False, root=paths.root,
+                       threshold=paths.threshold)
 
 
-def _stale(article: Path, data: Path) -> bool:
+def _stale(article: Path, data: Path, threshold: float) -> bool:
     target = data / f"{article.stem}.yaml"
     if not target.exists():
         return True
@@ -61,6 +62,7 @@ def _stale(article: Path, data: Path) -> bool:
     info = current["article"].get("input") or {}
     return (info.get("sha256") != source.sha256
             or info.get("extractor") != EXTRACTOR_VERSION
+            or info.get("threshold") != threshold
             or _meta_changed((machine or current)["article"], source))
 
 

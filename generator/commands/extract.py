@@ -12,11 +12,13 @@ from generator import store
 from generator.errors import ExplainerError
 from generator.extract import extract
 from generator.ingest.reader import read_article, valid_date
+from generator.model import DEFAULT_THRESHOLD
 from generator.nlp.pipeline import load_model
 
 
 def run(files: list[Path], out: Path, *, published: str | None = None, form: str = "auto",
-        force: bool = False, root: Path | None = None) -> int:
+        force: bool = False, root: Path | None = None,
+        threshold: float = DEFAULT_THRESHOLD) -> int:
     """Extract each file; report each failure on one line and go on with the others."""
     if published and not valid_date(published):
         print(f"explainer: --published must be YYYY-MM-DD, not {published!r}", file=sys.stderr)
@@ -26,7 +28,7 @@ def run(files: list[Path], out: Path, *, published: str | None = None, form: str
     for path in files:
         try:
             saved = extract_one(model.get, path, out, published=published, form=form,
-                                force=force, root=root)
+                                force=force, root=root, threshold=threshold)
         except ExplainerError as exc:
             print(f"explainer: {exc}", file=sys.stderr)
             failures += 1
@@ -36,10 +38,12 @@ def run(files: list[Path], out: Path, *, published: str | None = None, form: str
 
 
 def extract_one(nlp: Callable[[], Language], path: Path, out: Path, *, published: str | None,
-                form: str, force: bool, root: Path | None) -> store.Saved:
+                form: str, force: bool, root: Path | None,
+                threshold: float = DEFAULT_THRESHOLD) -> store.Saved:
     """Write ``out/<id>.yaml`` for one article, merging a person's edits (unless ``force``)."""
     source = read_article(path)
-    explainer = extract(nlp(), source, published=published, form=form, root=root)
+    explainer = extract(nlp(), source, published=published, form=form, root=root,
+                        threshold=threshold)
     return store.save(out / f"{source.id}.yaml", explainer, force=force, text=source.text)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from pathlib import Path
 
@@ -14,8 +15,7 @@ def run(config_file: Path, data: Path | None, docs: Path | None) -> int:
     paths = project.load(config_file) if config_file.exists() else project.from_extra(
         config_file, None, None)
     if data is not None:
-        paths = project.Settings(paths.root, paths.config_file, paths.inputs, data.resolve(),
-                                 paths.templates, paths.overrides, paths.docs)
+        paths = dataclasses.replace(paths, data=data.resolve())
     out = (docs or paths.docs).resolve()
     try:
         pages = render_pages(paths)

@@ -1,6 +1,7 @@
 """Score actor extraction on ../shared/eval: the seed's gold actors, PolNeAR sources, CNN/DM.
 
-- seed: each gold actor found with a fitting kind, and found exactly once;
+- seed: each gold actor found once with a fitting kind and role, and nothing extra
+  (the actors section of :mod:`generator.evaluation.seed`);
 - polnear: share of gold attribution sources (not pronouns) inside some actor mention,
   on the original text and on a lower-cased copy;
 - cnndm: actor mentions on the lower-case input against those on the cased original
@@ -20,52 +21,20 @@ from pathlib import Path
 
 import yaml
 
+from generator.evaluation import seed
 from generator.evaluation.metrics import f1, ratio
+from generator.extract import extract
 from generator.ingest.forms import detect
-from generator.ingest.reader import Meta, Source
+from generator.ingest.reader import Meta, Source, read_article
 from generator.model import Actor
 from generator.nlp.actors import find_actors
 from generator.nlp.pipeline import analyse, load_model
 
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us", "me",
             "his", "its", "their", "who", "which", "that"}
-FITTING = {
-    "government": {"government"},
-    "person": {"person"},
-    "media": {"media"},
-    "organisation": {"organisation", "government", "group"},
-    "militant group": {"group", "organisation"},
-    "ethnic group": {"group"},
-    "advocacy groups": {"group", "organisation"},
-}
-
-
 def actors_of(nlp, text: str, name: str = "doc") -> list[Actor]:
     source = Source(name, Path(name), text, hashlib.sha256(text.encode()).hexdigest(), Meta())
     return find_actors(analyse(nlp, source, detect(text)))
-
-
-def seed_report(nlp, eval_dir: Path, seed: Path) -> dict:
-    gold = yaml.safe_load((eval_dir / "seed" / "gold.yaml").read_text())
-    actors = [a for a in actors_of(nlp, seed.read_text(encoding="utf-8")) if a.kind != "place"]
-    rows = []
-    for item in gold["actors"]:
-        accept = {a.lower() for a in item["accept"]}
-        hits = [a for a in actors if _matches(a, accept)]
-        fitting = [a for a in hits if a.kind in FITTING.get(item["kind"], {item["kind"]})]
-        rows.append({"gold": item["name"], "found": [f"{a.name} ({a.kind})" for a in hits],
-                     "fits": bool(fitting), "once": len(hits) == 1})
-    zhang = next((a for a in actors if a.name.lower() == "zhang"), None)
-    he = bool(zhang and any(m.text == "he" and m.sentence == "s15" for m in zhang.mentions))
-    return {"rows": rows, "found_fitting": sum(r["fits"] for r in rows),
-            "exactly_once": sum(r["fits"] and r["once"] for r in rows), "total": len(rows),
-            "zhang_he_resolved": he, "agents_found": len(actors)}
-
-
-def _matches(actor: Actor, accept: set[str]) -> bool:
-    texts = {m.text.lower().removeprefix("the ") for m in actor.mentions}
-    texts |= {actor.name.lower()}
-    return bool(texts & {a.removeprefix("the ") for a in accept})
 
 
 def polnear_report(nlp, eval_dir: Path, limit: int | None) -> dict:
@@ -106,7 +75,7 @@ def cnndm_report(nlp, eval_dir: Path, limit: int | None, sample: Path | None) ->
         fn += len(reference - predicted)
         lines.append(f"## {path.stem}\n" + "\n".join(
             f"- {a.name} [{a.kind}] x{len(a.mentions)}: "
-            + "; ".join(sorted({m.shown for m in a.mentions})) for a in found))
+            + "; ".join(sorted({m.readable for m in a.mentions})) for a in found))
     if sample is not None:
         sample.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
     p, r = ratio(tp, tp + fp), ratio(tp, tp + fn)
@@ -114,11 +83,19 @@ def cnndm_report(nlp, eval_dir: Path, limit: int | None, sample: Path | None) ->
             "f1": round(f1(p, r), 3)}
 
 
-def print_seed_rows(seed: dict) -> None:
-    """One line per gold actor: ok, or !! when it is missing, of the wrong kind or split."""
-    for row in seed["rows"]:
-        mark = "ok" if row["fits"] and row["once"] else "!!"
-        print(f"  {mark} {row['gold']:45} -> {', '.join(row['found']) or '-'}")
+def seed_actors(nlp, eval_dir: Path, path: Path) -> None:
+    """The seed's actors against gold: each found once, nothing extra, merged or repeated."""
+    gold = yaml.safe_load((eval_dir / "seed" / "gold.yaml").read_text())
+    source = read_article(path)
+    report = seed.evaluate(gold, source.text, extract(nlp, source))
+    rows = report.sections["actors"]
+    print(f"seed: {sum(ok for ok, _ in rows)}/{len(rows)} actor checks met; extra "
+          f"{len(report.extra_actors)}, merged {len(report.merged_actors)}, duplicates "
+          f"{len(report.duplicate_actors)}")
+    for ok, line in rows:
+        print(f"  {'ok' if ok else '!!'} {line}")
+    for line in report.extra_actors + report.merged_actors + report.duplicate_actors:
+        print(f"  !! {line}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -130,11 +107,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     nlp = load_model()
     start = time.perf_counter()
-    seed = seed_report(nlp, args.eval_dir, args.seed)
-    print(f"seed: {seed['found_fitting']}/{seed['total']} gold actors found with a fitting kind, "
-          f"{seed['exactly_once']}/{seed['total']} exactly once; Zhang's 'he' resolved: "
-          f"{seed['zhang_he_resolved']}; {seed['agents_found']} agents in all")
-    print_seed_rows(seed)
+    seed_actors(nlp, args.eval_dir, args.seed)
     polnear = polnear_report(nlp, args.eval_dir, args.limit)
     for variant, row in polnear.items():
         print(f"polnear dev ({variant}): {row['covered']}/{row['sources']} non-pronoun sources "

@@ -8,6 +8,9 @@ from typing import Any
 
 import yaml
 
+from generator.errors import ExplainerError
+from generator.model import DEFAULT_THRESHOLD
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -20,6 +23,7 @@ class Settings:
     templates: Path  # the project's Jinja templates
     overrides: Path | None  # a user's templates, searched first
     docs: Path
+    threshold: float = DEFAULT_THRESHOLD  # confidence an item needs to be shown on the site
 
     @property
     def template_dirs(self) -> list[Path]:
@@ -39,7 +43,16 @@ def from_extra(config_file: Path, extra: dict[str, Any] | None, docs_dir: str | 
         templates=root / block.get("templates", "templates"),
         overrides=root / overrides if overrides else None,
         docs=root / (docs_dir or "docs"),
+        threshold=_threshold(config_file, block.get("threshold", DEFAULT_THRESHOLD)),
     )
+
+
+def _threshold(config_file: Path, value: Any) -> float:
+    """``extra.explainer.threshold``: a number from 0 to 1, or a one-line error."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
+        raise ExplainerError(config_file, "extra.explainer.threshold must be a number "
+                             f"from 0 to 1, not {value!r}")
+    return float(value)
 
 
 class _Lenient(yaml.SafeLoader):

@@ -17,6 +17,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from generator.model import Explainer
 from generator.render import escape
 from generator.render.views import ArticleView, count_label, shared_actors
+from generator.render.visible import public
 
 ARTICLE_PAGES = {
     "index.md": "article/overview.md.j2",
@@ -59,7 +60,7 @@ class Renderer:
     def render_site(self, explainers: list[Explainer]) -> list[Page]:
         """Every page of the site: the home page, five pages and a timeline export per
         article, and a page per actor named in more than one article."""
-        ordered = sorted(explainers, key=_newest_first)
+        ordered = sorted((public(e) for e in explainers), key=_newest_first)
         actors, actor_pages = shared_actors(ordered)
         views = [ArticleView(e, actor_pages.get(e.article.id)) for e in ordered]
         by_slug = {actor.slug: actor for actor in actors}

@@ -31,6 +31,10 @@ EVIDENCE_HINTS = {
     "supported": "the article points to support for the claim",
     "unstated": "the article says nothing about support for the claim",
 }
+ROLE_LABELS = {
+    "caption": "Photo caption", "byline": "Byline", "credit": "Picture credit",
+    "dateline": "Dateline", "note": "Note from the publisher",
+}
 KIND_OF_CLAIM = {
     "direct": "Quoted", "reported": "Reported", "passive": "Attributed, speaker unstated",
 }
@@ -100,6 +104,7 @@ class ArticleView:
     evidence_labels = EVIDENCE_LABELS
     evidence_hints = EVIDENCE_HINTS
     claim_kinds = KIND_OF_CLAIM
+    role_labels = ROLE_LABELS
 
     def __init__(self, explainer: Explainer, actor_pages: dict[str, str] | None = None) -> None:
         self.e = explainer
@@ -187,7 +192,7 @@ class ArticleView:
         """(sentence id, words) per mention, one per sentence and wording."""
         seen: dict[tuple[str, str], None] = {}
         for m in actor.mentions:
-            seen.setdefault((m.sentence, m.shown), None)
+            seen.setdefault((m.sentence, m.readable), None)
         return list(seen)
 
     def claims_by(self, actor_id: str) -> list[Claim]:
@@ -236,13 +241,13 @@ class ArticleView:
         for actor in self.e.actors:
             for m in actor.mentions:
                 kind = "place" if actor.kind == "place" else "actor"
-                marks[m.sentence].append((m.shown, kind, actor.name))
+                marks[m.sentence].append((m.readable, kind, actor.name))
         for claim in self.claims:
             if claim.cue:
-                marks[claim.sentence].append((claim.cue.shown, "cue", "attribution"))
+                marks[claim.sentence].append((claim.cue.readable, "cue", "attribution"))
             if claim.evidence.words and claim.evidence.sentence:
                 marks[claim.evidence.sentence].append(
-                    (claim.evidence.words.shown, "evidence", "evidence"))
+                    (claim.evidence.words.readable, "evidence", "evidence"))
         return marks
 
     def segments(self, sentence: Sentence) -> list[Segment]:
@@ -280,7 +285,7 @@ class ArticleView:
         out = []
         for claim in self.claims:
             item: dict[str, Any] = {"@context": "https://schema.org", "@type": "Claim",
-                                    "text": claim.content.shown, "appearance": appearance}
+                                    "text": claim.content.readable, "appearance": appearance}
             speaker = self.actor_by_id.get(claim.speaker or "")
             if speaker is not None:
                 item["author"] = {"@type": SCHEMA_TYPES.get(speaker.kind, "Organization"),
