@@ -1,16 +1,22 @@
 """Claims: attributions found in the text, turned into model claims with speakers and evidence.
 
 Finding who said what is :mod:`generator.nlp.attribution`'s job and judging what
-the article says of its support is :mod:`generator.nlp.evidence`'s; this module
+the article says of its support is :mod:`generator.nlp.attribution.evidence`'s; this module
 links their spans to sentences and to actors.
 """
 
 from __future__ import annotations
 
 from generator.model import Actor, Claim, Evidence, TextRef
-from generator.nlp.attribution import Attribution, find_attributions
-from generator.nlp.attribution_lexicon import PASSIVE_VERBS, REPORT_NOUNS, SPEECH_VERBS
-from generator.nlp.evidence import assess_evidence, contested_pairs
+from generator.nlp.attribution import (
+    PASSIVE_VERBS,
+    REPORT_NOUNS,
+    SPEECH_VERBS,
+    Attribution,
+    assess_evidence,
+    contested_pairs,
+    find_attributions,
+)
 from generator.nlp.pipeline import Document
 
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"}

@@ -10,7 +10,7 @@ import calendar
 import datetime as dt
 import re
 
-from generator.nlp import timex_values as tv
+from generator.nlp.timex import values as tv
 
 _MONTH = {i: calendar.month_name[i] for i in range(1, 13)}
 _DAYNAME = {i: calendar.day_name[i - 1] for i in range(1, 8)}

@@ -12,8 +12,8 @@ from collections import Counter
 
 from spacy.tokens import Doc, Token
 
+from generator.nlp.actors.mentions import SUBJECTS, Candidate, first_names, normal, singular
 from generator.nlp.docs import sentence_index
-from generator.nlp.mentions import SUBJECTS, Candidate, first_names, normal, singular
 
 WINDOW = 6  # sentences a bare phrase may look back
 PRONOUN_WINDOW = 2

@@ -3,7 +3,7 @@
 Each mention gets a kind and an identity key. Names are keyed by their canonical
 form (aliases and acronyms folded); a country's officials, its capital and the
 country itself acting are keyed as its government; bare phrases ("officials",
-"the group") and pronouns get no key here: :mod:`generator.nlp.coref` links them
+"the group") and pronouns get no key here: :mod:`.coref` links them
 to an earlier actor.
 """
 
@@ -17,8 +17,8 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from generator.nlp import actor_lexicon as lex
-from generator.nlp.attribution_lexicon import BELIEF_VERBS, OBJECT_VERBS, SPEECH_VERBS
+from generator.nlp.actors import lexicon as lex
+from generator.nlp.attribution import BELIEF_VERBS, OBJECT_VERBS, SPEECH_VERBS
 
 AGENT_VERBS = SPEECH_VERBS | BELIEF_VERBS | OBJECT_VERBS | frozenset({
     "ban", "offer", "ignore", "launch", "order", "arrest", "detain", "kill", "attack", "impose",
@@ -341,7 +341,7 @@ def person_name(doc: Doc, ent: SpacySpan) -> tuple[str, str | None]:
 
 @cache
 def first_names() -> dict[str, str]:
-    """First name -> "f" or "m" (US Census lists; see build_name_data.py)."""
+    """First name -> "f" or "m" (US Census lists; see tools/build_name_data.py)."""
     text = resources.files("generator.nlp").joinpath("data/first_names.tsv").read_text()
     rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
     return {name: gender for name, gender in rows}
