@@ -23,12 +23,13 @@ import yaml
 from generator.evaluation.metrics import f1, ratio
 from generator.ingest.forms import detect
 from generator.ingest.reader import Meta, Source
+from generator.lexicon import PERSONAL_PRONOUNS, POSSESSIVES, RELATIVE_PRONOUNS
 from generator.model import Actor
 from generator.nlp.actors import find_actors
 from generator.nlp.pipeline import analyse, load_model
 
-PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us", "me",
-            "his", "its", "their", "who", "which", "that"}
+# Sources that name no one by themselves: a pronoun, a possessive, a relative pronoun.
+PRONOUNS = PERSONAL_PRONOUNS | POSSESSIVES | RELATIVE_PRONOUNS
 FITTING = {
     "government": {"government"},
     "person": {"person"},

@@ -17,6 +17,7 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from generator.lexicon import DEMONYMS, DETERMINERS, PARTITIVES, PRONOUN_REFERENTS
 from generator.nlp.actors import lexicon as lex
 from generator.nlp.attribution import BELIEF_VERBS, OBJECT_VERBS, SPEECH_VERBS
 
@@ -27,13 +28,11 @@ AGENT_VERBS = SPEECH_VERBS | BELIEF_VERBS | OBJECT_VERBS | frozenset({
 })
 OPINION_VERBS = frozenset({"vote", "choose", "favor", "favour", "prefer", "oppose", "want",
                            "like", "dislike", "view", "rate", "trust", "agree", "disagree"})
-PARTITIVE_HEADS = {"members", "member", "many", "some", "most", "one", "several", "all", "few"}
+PARTITIVE_HEADS = PARTITIVES | {"member"}  # "a member (of X) said": X is the actor
 SUBJECTS = {"nsubj", "nsubjpass"}
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss"}
-PRONOUNS = {"he": "person", "she": "person", "they": "plural", "him": "person",
-            "her": "person", "them": "plural"}
-_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "another", "some", "its",
-                "their", "his", "her", "our", "many", "several"}
+# Words before the head that are no part of a name or key ("another official").
+_DETERMINERS = DETERMINERS | {"another", "some", "many", "several"}
 
 
 @dataclass
@@ -173,7 +172,7 @@ def _modified_head(doc: Doc, ent: SpacySpan, head: Token) -> Candidate | None:
 def modified_key(kind: str, modifier: str, head: Token) -> str:
     """"Chinese officials" are China's government; "Uighur groups" are their own actor."""
     if kind == "government":
-        country = lex.DEMONYMS.get(modifier) or lex.CAPITALS.get(modifier)
+        country = DEMONYMS.get(modifier) or lex.CAPITALS.get(modifier)
         return "gov:" + (country or lex.COUNTRY_ALIASES.get(modifier, modifier))
     return f"{kind}:{singular(modifier.split()[-1])} {singular(head.lower_)}"
 
@@ -291,8 +290,8 @@ def _nominal(doc: Doc, chunk: SpacySpan, kind: str) -> Candidate:
 
 
 def _pronouns(doc: Doc) -> list[Candidate]:
-    return [Candidate(t.i, t.i + 1, PRONOUNS[t.lower_], None, "pronoun", t.lower_)
-            for t in doc if t.lower_ in PRONOUNS and t.dep_ in SUBJECTS]
+    return [Candidate(t.i, t.i + 1, PRONOUN_REFERENTS[t.lower_], None, "pronoun", t.lower_)
+            for t in doc if t.lower_ in PRONOUN_REFERENTS and t.dep_ in SUBJECTS]
 
 
 def _located_in(root: Token) -> Token | None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from generator.ids import slug
 from generator.model import Actor, Relation
 from generator.nlp.actors import coref, mentions
 from generator.nlp.actors import lexicon as lex
@@ -205,12 +206,6 @@ def _relation_words(head: Token, prep: Token) -> str:
     if governor.i == head.i:
         return f"{head.lower_} {prep.lower_}"
     return f"{governor.lower_} {prep.lower_}"
-
-
-def slug(text: str) -> str:
-    """A URL- and file-safe id: lower-case ASCII letters, digits and hyphens."""
-    value = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60].strip("-")
-    return value or "actor"
 
 
 def _unique_ids(actors: list[Actor]) -> list[Actor]:

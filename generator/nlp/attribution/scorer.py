@@ -21,7 +21,8 @@ from importlib import resources
 
 from spacy.tokens import Token
 
-from generator.nlp.attribution.lexicon import FIRST_SECOND_PERSON, RELATIVE_PRONOUNS
+from generator.lexicon import RELATIVE_PRONOUNS
+from generator.nlp.attribution.lexicon import FIRST_SECOND_PERSON
 
 DATA_FILE = "attribution_prior.json"
 CLAUSE_FRAMES = ("ccomp", "xcomp")

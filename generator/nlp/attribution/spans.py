@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from generator.nlp.attribution.lexicon import LEMMA_FIXES, QUOTE_CHARS, RELATIVE_PRONOUNS
+from generator.lexicon import RELATIVE_PRONOUNS
+from generator.nlp.attribution.lexicon import LEMMA_FIXES, QUOTE_CHARS
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 

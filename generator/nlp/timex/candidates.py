@@ -8,6 +8,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from generator.lexicon import ABBREVIATIONS
+
 
 @dataclass
 class Cand:
@@ -58,9 +60,8 @@ RIGHT_PENALTY = 30
 
 # A full stop ends a sentence unless it closes an abbreviation ("a.m.", "U.S.", "Jan.").
 _STOP = re.compile(r"[.;!?\n](?=\s|$)")
-_ABBREV = re.compile(r"(?:^|[^\w.])(?:[a-z]|(?:[a-z]\.)+[a-z]|mr|mrs|ms|dr|st|jr|sr|co|no|vs|"
-                     r"gen|gov|sen|rep|inc|corp|ltd|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|"
-                     r"nov|dec)$")
+_ABBREV = re.compile(r"(?:^|[^\w.])(?:[a-z]|(?:[a-z]\.)+[a-z]|"  # an initial, "u.s", or a word
+                     + "|".join(sorted(w for w in ABBREVIATIONS if "." not in w)) + ")$")
 
 
 def sentence_ends(text: str) -> list[re.Match]:
