@@ -47,8 +47,11 @@ def _day_ref(text: str, ctx: Ctx, pos: int) -> str | None:
 
 
 def h_clock(m: re.Match, ctx: Ctx) -> Cand | None:
-    hour = int(m.group("h")) if m.group("h").isdigit() else int(word_number(m.group("h")) or 0)
-    minute = int(optional(m, "mi") or 0)
+    """The hour and minute come from whichever alternative matched ("10:35 a.m.", "10:35
+    GMT", "ten o'clock", "ten in the morning")."""
+    word = (optional(m, "h") or optional(m, "h2") or optional(m, "h3") or m.group("h4")).strip()
+    hour = int(word) if word.isdigit() else int(word_number(word) or 0)
+    minute = int(optional(m, "mi") or optional(m, "mi2") or 0)
     ap = (optional(m, "ap") or "").replace(".", "").replace(" ", "")
     if hour > 24 or minute > 59 or (ap and hour > 12):
         return None

@@ -60,10 +60,11 @@ def h_duration(m: re.Match, ctx: Ctx) -> Cand | None:
     return Cand(start, end, "DURATION", duration_value(amount, unit), mod)
 
 
-def _fraction(m: re.Match, ctx: Ctx) -> bool:
-    """"three-quarters (of the vote)": a hyphenated fraction, not nine months."""
-    hyphen = "-" in ctx.low[m.start():m.end("unit")]
-    return hyphen and (m.group("unit").strip().endswith("s")
+def _fraction(m: re.Match, ctx: Ctx, unit: str = "unit") -> bool:
+    """"three-quarters (of the vote)": a hyphenated fraction, not nine months (``unit`` names
+    the group that holds the unit word)."""
+    hyphen = "-" in ctx.low[m.start():m.end(unit)]
+    return hyphen and (m.group(unit).strip().endswith("s")
                        or re.match(r"\s+of\b", ctx.low[m.end():]) is not None)
 
 
@@ -104,14 +105,16 @@ def _dated(m: re.Match, ctx: Ctx, unit: str, amount: float | None, sign: int,
 
 
 def h_compound(m: re.Match, ctx: Ctx) -> Cand | None:
-    unit = unit_of(m.group("unit"))
-    num = m.group("num")
+    """"(three-)year-long" (groups ``num``, ``unit``) or "three-year" (``num2``, ``unit2``)."""
+    group = "unit2" if optional(m, "unit2") else "unit"
+    unit = unit_of(m.group(group))
+    num = m.group("num2" if group == "unit2" else "num")
     amount = None if num is None or num.strip() in ("multi", "several") else parse_amount(num)
     if num is not None and amount is None and num.strip() not in ("multi", "several"):
         return None
     if num is None:
-        amount = None if m.group("unit").strip() in UNIT_PLURALS else 1.0
-    if unit == "quarter" and _fraction(m, ctx):
+        amount = None if m.group(group).strip() in UNIT_PLURALS else 1.0
+    if unit == "quarter" and _fraction(m, ctx, group):
         return None
     return make_cand(m, "DURATION", duration_value(amount, unit))
 

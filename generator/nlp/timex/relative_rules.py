@@ -79,7 +79,7 @@ _ANAPHOR_OFFSETS = {"that": 0, "that same": 0, "the same": 0, "the following": 1
 
 def h_anaphor(m: re.Match, ctx: Ctx) -> Cand | None:
     """"that year", "the following day": the value comes later from the narrative anchor."""
-    what = m.group("what")
+    what = m.group("what") or m.group("what2")
     unit = {"year": "Y", "month": "M", "day": "D", "week": "W"}[what]
     rel = re.sub(r"\s+", " ", m.group("rel") or m.group("rel2") or "that")
     if rel == "the next" and unit != "D":  # "the next year" usually counts from now
@@ -216,7 +216,7 @@ def quarterly_report(ctx: Ctx, pos: int) -> bool:
 
 
 def h_season(m: re.Match, ctx: Ctx) -> Cand | None:
-    word = m.group("s")
+    word = optional(m, "s") or m.group("s2")
     if word == "fall" and re.match(r"\s+of\s+(?!\d|the\s+year)", ctx.low[m.end():]):
         return None
     if word == "fall" and not optional(m, "y") and prev_word(ctx.low, m.start()) not in (

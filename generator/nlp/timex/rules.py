@@ -147,7 +147,7 @@ RULES: tuple[Rule, ...] = (
        rf"{B}(?:(?P<rel>that(?:\s+same)?|the\s+same|the\s+following|the\s+previous|"
        rf"the\s+prior|the\s+next)\s+"
        rf"(?P<what>year|month|day|week)|the\s+(?P<what2>year|day)\s+(?P<rel2>before|after))"
-       rf"{E}(?!\s*(?:'|of|-))", lambda m, c: h_anaphor(_fix_anaphor(m), c), 6),
+       rf"{E}(?!\s*(?:'|of|-))", h_anaphor, 6),
     _r("anaphor_part",
        rf"{B}(?P<rel>that|that\s+same|the\s+next|the\s+following|the\s+previous)\s+"
        rf"(?P<p>morning|afternoon|evening|night){E}", h_anaphor_part, 4),
@@ -175,7 +175,7 @@ RULES: tuple[Rule, ...] = (
        rf"{B}(?:the\s+)?(?P<s>{SEASON})\s+(?:of\s+)?(?:(?P<y>{YEAR4})|(?P<sy>{_SPOKEN_YEAR})){E}|"
        rf"(?:(?<=\bthe\s)|(?<=\bin\s)|(?<=\bduring\s)|(?<=\bby\s)|(?<=\bearly\s)|"
        rf"(?<=\blate\s)|(?<=\bmid\s)|(?<=\bmid-)|(?<=\bthis\s)|(?<=\bnext\s)|(?<=\blast\s))"
-       rf"(?P<s2>{SEASON}){E}", lambda m, c: h_season(_fix_season(m), c), 6),
+       rf"(?P<s2>{SEASON}){E}", h_season, 6),
     _r("the_season", rf"{B}the\s+(?P<s>spring|summer|autumn|winter|fall){E}", h_season, 6),
     _r("holiday", rf"{B}(?P<hol>{alt(HOLIDAYS)}){E}(?:\s*,?\s*(?P<y>{YEAR4}))?", h_holiday, 4),
     _r("duration",
@@ -191,7 +191,7 @@ RULES: tuple[Rule, ...] = (
     _r("compound",
        rf"{B}(?:(?P<num>{NUM_HYPHEN}){HY})?(?P<unit>{UNIT}){HY}long{E}|"
        rf"{B}(?P<num2>{NUM_HYPHEN}){HY}(?P<unit2>{UNIT_SG}){E}(?!\s*-\s*olds?\b)",
-       lambda m, c: h_compound(_fix_compound(m), c), 4),
+       h_compound, 4),
     _r("compound_closed", rf"{B}(?P<unit>year|month|week|day|hour|decade)long{E}",
        lambda m, c: make_cand(m, "DURATION", duration_value(1.0, m.group("unit"))), 4),
     _r("vague_units",
@@ -224,7 +224,7 @@ RULES: tuple[Rule, ...] = (
        rf"(?P<h3>[01]?\d|2[0-3]|{NUM_WORD})\s+o\s*'\s*clock{E}|"
        rf"(?P<h4>[01]?\d|{NUM_WORD})\s+in\s+the\s+(?P<inpod>morning|afternoon|evening|night))"
        rf"{TZ}(?:\s*,?\s*(?:on\s+)?(?P<dref>{_DREF}))?{E}",
-       lambda m, c: h_clock(_fix_clock(m), c), 2),
+       h_clock, 2),
     _r("noon",
        rf"{B}(?:(?P<dref0>{WEEKDAY}|today|yesterday|tomorrow)\s+(?:at\s+)?)?"
        rf"(?P<w>noon|midday|midnight){TZ}(?:\s*,?\s*(?:on\s+)?(?P<dref>{_DREF}))?{E}",
@@ -248,48 +248,6 @@ RULES: tuple[Rule, ...] = (
        rf"{B}for\s+(?P<t>the\s+(?:full\s+|entire\s+|whole\s+)?(?P<u>year|month|week|quarter))"
        rf"{E}(?!\s*(?:'|-|ago|earlier|before|to\s+date))", h_for_the_year, 6),
 )
-
-
-
-def _fix_anaphor(m: re.Match) -> re.Match:
-    return _Shim(m, {"what": m.group("what") or m.group("what2")})  # type: ignore[return-value]
-
-
-def _fix_season(m: re.Match) -> re.Match:
-    return _Shim(m, {"s": m.group("s") or m.group("s2")})  # type: ignore[return-value]
-
-
-def _fix_compound(m: re.Match) -> re.Match:
-    if m.group("unit2"):
-        return _Shim(m, {"unit": m.group("unit2"), "num": m.group("num2")})  # type: ignore
-    return m
-
-
-def _fix_clock(m: re.Match) -> re.Match:
-    h = m.group("h") or m.group("h2") or m.group("h3") or m.group("h4")
-    return _Shim(m, {"h": h.strip(), "mi": m.group("mi") or m.group("mi2")})  # type: ignore
-
-
-class _Shim:
-    """A match whose alternative groups are merged under one name."""
-
-    def __init__(self, m: re.Match, extra: dict[str, str | None]) -> None:
-        self._m = m
-        self._extra = extra
-
-    def group(self, name: str | int = 0) -> str | None:
-        if isinstance(name, str) and name in self._extra:
-            return self._extra[name]
-        return self._m.group(name)
-
-    def groupdict(self) -> dict[str, str | None]:
-        return {**self._m.groupdict(), **self._extra}
-
-    def start(self, name: str | int = 0) -> int:
-        return self._m.start(name)
-
-    def end(self, name: str | int = 0) -> int:
-        return self._m.end(name)
 
 
 def propose(low: str, dct: dt.date | None) -> list[Cand]:
