@@ -7,6 +7,7 @@ from spacy.tokens import Doc, Span, Token
 
 from generator.nlp.attribution.lexicon import ALL_CUE_VERBS
 from generator.nlp.attribution.spans import Draft, count_words, trim_range
+from generator.nlp.pipeline import PARAGRAPH_STARTS
 
 
 def title_draft(doc: Doc, colon: Token) -> Draft | None:
@@ -74,7 +75,16 @@ def headline_drafts(doc: Doc) -> list[Draft]:
 
 def _paragraph_end(doc: Doc, i: int) -> int:
     """A speaker label ("SMITH: ...") owns the whole paragraph, as in a transcript turn."""
+    starts = doc.user_data.get(PARAGRAPH_STARTS)
     end = doc[i].sent.end
-    while end < len(doc) and "\n" not in doc[end - 1].text_with_ws:
+    while end < len(doc) and not _opens_paragraph(doc, end, starts):
         end = doc[end].sent.end
     return end
+
+
+def _opens_paragraph(doc: Doc, i: int, starts: frozenset[int] | None) -> bool:
+    """Token ``i`` opens a paragraph: as :func:`~generator.nlp.pipeline.analyse` recorded it,
+    or, in a doc parsed straight from raw text, after a line break."""
+    if starts is None:
+        return "\n" in doc[i - 1].text_with_ws
+    return doc[i].idx in starts
