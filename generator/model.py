@@ -11,10 +11,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 SCHEMA_VERSION = 1
-ACTOR_KINDS = ("person", "organisation", "government", "media", "group", "place", "other")
-EVIDENCE_STATUSES = ("unsupported", "disputed", "supported", "unstated")
-TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
-CLAIM_KINDS = ("direct", "reported", "passive")
 
 Span = tuple[int, int]
 
@@ -57,6 +53,9 @@ class InputInfo:
     form: str  # "tokenized" or "plain"
     lowercase: bool
     extractor: str = ""  # version of the extraction rules that wrote the file
+    # fingerprint of the machine's output, set when it is saved (``store.save``): a file
+    # whose content no longer matches it was edited by a person
+    extracted_sha256: str | None = None
 
 
 @dataclass
@@ -203,6 +202,8 @@ def _article_dict(a: Article) -> dict[str, Any]:
         out["input"] = {"path": a.input.path, "sha256": a.input.sha256,
                         "form": a.input.form, "lowercase": a.input.lowercase,
                         "extractor": a.input.extractor}
+        if a.input.extracted_sha256 is not None:
+            out["input"]["extracted_sha256"] = a.input.extracted_sha256
     return out
 
 
@@ -212,7 +213,7 @@ def _article_from(d: dict[str, Any]) -> Article:
         id=d["id"], title=d["title"], published=d.get("published"), url=d.get("url"),
         source=d.get("source"),
         input=InputInfo(info["path"], info["sha256"], info["form"], info["lowercase"],
-                        info.get("extractor", ""))
+                        info.get("extractor", ""), info.get("extracted_sha256"))
         if info else None,
     )
 
