@@ -62,27 +62,29 @@ def h_clock(m: re.Match, ctx: Ctx) -> Cand | None:
     pod = optional(m, "inpod")
     if pod in ("afternoon", "evening", "night") and hour < 12:
         hour += 12
-    ref = optional(m, "dref") or optional(m, "dref0")
-    pos = m.start("dref") if optional(m, "dref") else m.start()
-    day = _day_ref(ref, ctx, pos) if ref else tv.shift(ctx.dct, "D", 0)
+    day, stated = _clock_day(m, ctx)
     if day is None:
         return None
-    if ctx.dct is None and not ref:
-        day = "XXXX-XX-XX"
     return make_cand(m, "TIME", f"{day}T{hour:02d}:{minute:02d}", explicit=True,
-                 day_from_context=not ref)
+                     day_from_context=not stated)
 
 
 def h_noon(m: re.Match, ctx: Ctx) -> Cand | None:
     clock = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[m.group("w")]
-    ref = optional(m, "dref") or optional(m, "dref0")
-    pos = m.start("dref") if optional(m, "dref") else m.start()
-    day = _day_ref(ref, ctx, pos) if ref else tv.shift(ctx.dct, "D", 0)
+    day, stated = _clock_day(m, ctx)
     if day is None:
         return None
-    if ctx.dct is None and not ref:
-        day = "XXXX-XX-XX"
-    return make_cand(m, "TIME", f"{day}T{clock}", day_from_context=not ref)
+    return make_cand(m, "TIME", f"{day}T{clock}", day_from_context=not stated)
+
+
+def _clock_day(m: re.Match, ctx: Ctx) -> tuple[str | None, bool]:
+    """The day of a clock time, and whether the text states it ("Friday", "yesterday"):
+    else the publication day for now (a day named nearby may replace it later)."""
+    ref = optional(m, "dref") or optional(m, "dref0")
+    if ref:
+        pos = m.start("dref") if optional(m, "dref") else m.start()
+        return _day_ref(ref, ctx, pos), True
+    return ("XXXX-XX-XX" if ctx.dct is None else tv.shift(ctx.dct, "D", 0)), False
 
 
 def h_part_of_day(m: re.Match, ctx: Ctx) -> Cand | None:
