@@ -96,9 +96,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--epochs", type=int, default=5)
     parser.add_argument("--rate", type=float, default=0.1)
     parser.add_argument("--l2", type=float, default=1e-4)
-    parser.add_argument("--add", type=float, default=0.5, help="score to add a new cue")
-    parser.add_argument("--block", type=float, default=0.15, help="score to keep a lexicon cue")
-    parser.add_argument("--nominal", type=float, default=0.5,
+    parser.add_argument("--add", type=float, default=0.35, help="score to add a new cue")
+    parser.add_argument("--block", type=float, default=0.3, help="score to keep a lexicon cue")
+    parser.add_argument("--nominal", type=float, default=0.4,
                         help="score to add a noun/adjective cue")
     args = parser.parse_args(argv)
     items = load_split(Path(args.eval_dir) / "polnear" / "train", None)
