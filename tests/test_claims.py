@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.nlp_helpers import explain
+from tests.nlp_helpers import attributions, explain
 
 
 def test_speaker_is_the_head_of_the_source_phrase(nlp):
@@ -16,8 +16,10 @@ def test_speaker_is_the_head_of_the_source_phrase(nlp):
 
 
 def test_actions_with_no_one_named_are_not_claims(nlp):
-    explainer = explain(nlp, "Many residents have begun adopting new habits seen in the capital.")
-    assert explainer.claims == []
+    text = "Many have decided to adopt new habits seen in the capital."
+    found = attributions(nlp, text)
+    assert [text[a.cue[0]:a.cue[1]] for a in found] == ["have decided"]  # found, then held back
+    assert explain(nlp, text).claims == []
 
 
 def test_unattributed_quote_stays_unattributed(nlp):
@@ -30,5 +32,7 @@ def test_unattributed_quote_stays_unattributed(nlp):
 
 
 def test_stances_of_unnamed_people_are_not_claims(nlp):
-    explainer = explain(nlp, "Violence has grown in the region, where some seek to set up a state.")
-    assert explainer.claims == []
+    text = "Violence has grown in the region, where some seek to set up a state."
+    found = attributions(nlp, text)
+    assert [text[a.cue[0]:a.cue[1]] for a in found] == ["seek"]  # found, then held back
+    assert explain(nlp, text).claims == []

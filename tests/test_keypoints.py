@@ -16,13 +16,13 @@ def test_captions_and_fragments_are_passed_over():
                       "Residents of the town were moved to the school hall",
                       "Pictured: a flooded street in the centre of town",
                       "The mayor said the water would fall by Sunday evening")
-    assert choose(found, [], [], []) == ["s2", "s4", "s6"]
+    assert choose(found) == ["s2", "s4", "s6"]
 
 
 def test_short_articles_still_get_points_in_order():
     found = sentences("Oh no", "The river rose by two metres overnight", "Help")
-    assert choose(found, [], [], []) == ["s1", "s2", "s3"]
-    assert choose(sentences("Rain"), [], [], []) == ["s1"]
+    assert choose(found) == ["s1", "s2", "s3"]
+    assert choose(sentences("Rain")) == ["s1"]
 
 
 def test_story_sentence():

@@ -6,8 +6,7 @@ import datetime as dt
 
 import pytest
 
-from generator.nlp.timex import Timex, describe, find_timexes, sort_key
-from generator.nlp.timex_values import resolve_published
+from generator.nlp.timex import Timex, describe, find_timexes, resolve_published, sort_key
 
 DCT = dt.date(2015, 4, 2)  # a Thursday
 

@@ -26,12 +26,15 @@ from generator.evaluation.metrics import f1, ratio
 from generator.extract import extract
 from generator.ingest.forms import detect
 from generator.ingest.reader import Meta, Source, read_article
+from generator.lexicon import PERSONAL_PRONOUNS, POSSESSIVES, RELATIVE_PRONOUNS
 from generator.model import Actor
 from generator.nlp.actors import find_actors
 from generator.nlp.pipeline import analyse, load_model
 
-PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us", "me",
-            "his", "its", "their", "who", "which", "that"}
+# Sources that name no one by themselves: a pronoun, a possessive, a relative pronoun.
+PRONOUNS = PERSONAL_PRONOUNS | POSSESSIVES | RELATIVE_PRONOUNS
+
+
 def actors_of(nlp, text: str, name: str = "doc") -> list[Actor]:
     source = Source(name, Path(name), text, hashlib.sha256(text.encode()).hexdigest(), Meta())
     return find_actors(analyse(nlp, source, detect(text)))

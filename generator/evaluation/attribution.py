@@ -6,26 +6,33 @@ quote marks do not count). A predicted content matches a gold content when
 union of its (possibly discontinuous) fragments; pairs are matched one-to-one, best overlap
 first.  Source accuracy over matched pairs: correct when the predicted source shares a word
 token with a gold source fragment, or when gold has no source and the prediction is None.
-Each run is done on the original text and on ``text.lower()`` (same offsets).
+Each run is done on the original text and on ``text.lower()`` (same offsets), each read as
+``explainer extract`` reads it (form detection, case restoration, the production parse), and the
+spans found are mapped back into that text.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
-import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import spacy
-from spacy.tokens import Doc
+from spacy.language import Language
 
 from generator.evaluation.metrics import f1
-from generator.nlp.attribution import Attribution, add_line_breaks, find_attributions
+from generator.evaluation.polnear import (
+    Gold,
+    input_attributions,
+    load_split,
+    lower_same_length,
+    match,
+    tokens_in,
+    word_spans,
+)
+from generator.evaluation.production import analysed
+from generator.nlp.attribution import Attribution
 from generator.nlp.pipeline import load_model
-
-WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
 
 
 @dataclass
@@ -55,62 +62,7 @@ class Scores:
                 f"{src:.3f} | {cue:.3f} | {wps:,.0f} | {xwps:,.0f} |")
 
 
-def lower_same_length(text: str) -> str:
-    """``text.lower()`` but keeping any character whose lower form changes the length."""
-    low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-
-
-def word_spans(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in WORD.finditer(text)]
-
-
-def tokens_in(spans: list[tuple[int, int]], words: list[tuple[int, int]],
-              starts: list[int]) -> frozenset[int]:
-    """Indexes of word tokens lying (by their midpoint) inside any of ``spans``."""
-    from bisect import bisect_left
-
-    out: set[int] = set()
-    for s, e in spans:
-        i = max(0, bisect_left(starts, s) - 1)
-        while i < len(words) and words[i][0] < e:
-            mid = (words[i][0] + words[i][1]) / 2
-            if s <= mid < e:
-                out.add(i)
-            i += 1
-    return frozenset(out)
-
-
-def overlap(a: frozenset[int], b: frozenset[int]) -> float:
-    if not a or not b:
-        return 0.0
-    return len(a & b) / max(len(a), len(b))
-
-
-def match(pred: list[frozenset[int]], gold: list[frozenset[int]],
-          threshold: float) -> list[tuple[int, int]]:
-    """One-to-one pairs (pred index, gold index), best overlap first."""
-    cands = []
-    for i, p in enumerate(pred):
-        for j, g in enumerate(gold):
-            if p & g:
-                o = overlap(p, g)
-                if o >= threshold:
-                    cands.append((o, i, j))
-    used_p: set[int] = set()
-    used_g: set[int] = set()
-    pairs = []
-    for _, i, j in sorted(cands, reverse=True):
-        if i not in used_p and j not in used_g:
-            used_p.add(i)
-            used_g.add(j)
-            pairs.append((i, j))
-    return pairs
-
-
-def score_doc(text: str, gold: list[dict], preds: list[Attribution], scores: Scores,
+def score_doc(text: str, gold: Gold, preds: list[Attribution], scores: Scores,
               threshold: float) -> None:
     words = word_spans(text)
     starts = [w[0] for w in words]
@@ -141,29 +93,20 @@ def score_doc(text: str, gold: list[dict], preds: list[Attribution], scores: Sco
                                  f"{text[p.content[0]:p.content[1]][:120]}")
 
 
-def load_split(folder: Path, limit: int | None) -> list[tuple[str, list[dict]]]:
-    items = []
-    for path in sorted(folder.glob("*.gold.json"))[:limit]:
-        gold = json.loads(path.read_text(encoding="utf-8"))
-        text = path.with_name(path.name.replace(".gold.json", ".txt")).read_text(
-            encoding="utf-8")
-        items.append((text, gold["attributions"]))
-    return items
-
-
-def run(nlp: spacy.Language, items: list[tuple[str, list[dict]]], lower: bool,
+def run(nlp: Language, items: list[tuple[str, Gold]], lower: bool,
         threshold: float) -> Scores:
+    """Each text through the production pipeline (``analyse``), then the attribution passes."""
     scores = Scores()
-    texts = [lower_same_length(t) if lower else t for t, _ in items]
-    t0 = time.perf_counter()
-    docs: list[Doc] = list(nlp.pipe(texts, batch_size=16))
-    scores.parse_s = time.perf_counter() - t0
-    for doc, (_, gold) in zip(docs, items, strict=True):
+    for n, (text, gold) in enumerate(items):
+        text = lower_same_length(text) if lower else text
+        t0 = time.perf_counter()
+        document = analysed(nlp, text, f"polnear{n}")
         t1 = time.perf_counter()
-        preds = find_attributions(doc)
+        preds = input_attributions(document)
+        scores.parse_s += t1 - t0
         scores.extract_s += time.perf_counter() - t1
-        scores.words += len(doc.text.split())
-        score_doc(doc.text, gold, preds, scores, threshold)
+        scores.words += len(text.split())
+        score_doc(text, gold, preds, scores, threshold)
     return scores
 
 
@@ -177,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", type=Path, default=None, help="write misses/FPs here")
     args = parser.parse_args(argv)
     items = load_split(Path(args.eval_dir) / "polnear" / args.split, args.limit)
-    nlp = add_line_breaks(load_model(disable=("ner",)))
+    nlp = load_model()
     print(f"PolNeAR {args.split}: {len(items)} documents, overlap >= {args.threshold}")
     print("| run | gold | pred | P | R | F1 | source acc | cue acc | words/s (parse+extract) "
           "| words/s (extract) |")

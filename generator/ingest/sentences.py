@@ -10,13 +10,8 @@ from __future__ import annotations
 import re
 
 from generator.ingest.forms import Form
+from generator.lexicon import ABBREVIATIONS
 
-ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt",
-    "st", "jr", "sr", "inc", "corp", "co", "ltd", "vs", "etc", "no", "jan", "feb", "mar",
-    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n",
-    "a.m", "p.m", "e.g", "i.e", "mt", "ft", "ave", "blvd", "dept", "univ", "fig", "approx",
-}
 _LINE = re.compile(r"[^\n]+")
 _PARAGRAPH = re.compile(r"\S(?:.*?\S)?(?=\s*\n\s*\n|\s*$)", re.S)
 _END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+)")

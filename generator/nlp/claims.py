@@ -1,19 +1,24 @@
 """Claims: attributions found in the text, turned into model claims with speakers and evidence.
 
 Finding who said what is :mod:`generator.nlp.attribution`'s job and judging what
-the article says of its support is :mod:`generator.nlp.evidence`'s; this module
+the article says of its support is :mod:`generator.nlp.attribution.evidence`'s; this module
 links their spans to sentences and to actors.
 """
 
 from __future__ import annotations
 
+from generator.lexicon import PERSON_PRONOUNS, PERSONAL_PRONOUNS
 from generator.model import Actor, Claim, Evidence, TextRef
-from generator.nlp.attribution import Attribution, find_attributions
-from generator.nlp.attribution_lexicon import PASSIVE_VERBS, REPORT_NOUNS, SPEECH_VERBS
-from generator.nlp.evidence import assess_evidence, contested_pairs
+from generator.nlp.attribution import (
+    PASSIVE_VERBS,
+    REPORT_NOUNS,
+    SPEECH_VERBS,
+    Attribution,
+    assess_evidence,
+    contested_pairs,
+    find_attributions,
+)
 from generator.nlp.pipeline import Document
-
-PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them"}
 
 
 def find_claims(document: Document, actors: list[Actor]) -> list[Claim]:
@@ -90,7 +95,7 @@ def speaker_of(document: Document, actors: list[Actor], source: TextRef | None,
     best = _overlapping(actors, source)
     if best is not None:
         return best
-    if source.text.lower() in PRONOUNS:
+    if source.text.lower() in PERSONAL_PRONOUNS:
         return _nearest_person_before(actors, source.span[0], source.text.lower())
     return None
 
@@ -105,14 +110,14 @@ def _overlapping(actors: list[Actor], source: TextRef) -> str | None:
 
 def _nearest_person_before(actors: list[Actor], position: int, pronoun: str) -> str | None:
     """He/she resolve to the last person named before; they/we to the last non-person agent."""
-    wanted = {"person"} if pronoun in {"he", "she", "him", "her", "i"} else {
+    wanted = {"person"} if pronoun in PERSON_PRONOUNS else {
         "government", "organisation", "group", "media", "other"}
     best: tuple[int, str] | None = None
     for actor in actors:
         if actor.kind not in wanted:
             continue
         for mention in actor.mentions:
-            if mention.span[1] <= position and mention.text.lower() not in PRONOUNS and (
+            if mention.span[1] <= position and mention.text.lower() not in PERSONAL_PRONOUNS and (
                 best is None or mention.span[1] > best[0]
             ):
                 best = (mention.span[1], actor.id)

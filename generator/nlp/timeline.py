@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
+from generator.lexicon import DAYS_PER_UNIT
 from generator.model import Actor, DateRef, Event, Sentence
 from generator.nlp.pipeline import Document
 from generator.nlp.timex import Timex, sort_key
@@ -15,8 +16,8 @@ MAX_WHAT = 220
 LEADING_DEPS = {"cc", "mark", "prep", "punct"}
 NOUN_DEPS = {"amod", "compound", "nummod"}
 _PARTIAL_MONTH = re.compile(r"^XXXX-(\d\d)$")
-_DURATION = re.compile(r"^P(\d+|X)([YMWDH])$")
-_UNIT_DAYS = {"Y": 365.25, "M": 30.44, "W": 7, "D": 1, "H": 1 / 24}
+# Calendar durations (``P3Y``, ``PXM``); clock ones (``PT5H``) keep the tagger's order.
+_DURATION = re.compile(r"^P(\d+|X)([YMWD])$")
 
 
 def build(document: Document, dates: list[tuple[DateRef, Timex]], actors: list[Actor],
@@ -56,11 +57,11 @@ def order(timex: Timex) -> tuple:
     group, position, start = sort_key(timex)
     month = _PARTIAL_MONTH.match(timex.value)
     if month:
-        group, position = 1, -(13 - int(month.group(1))) * 30.44
+        group, position = 1, -(13 - int(month.group(1))) * DAYS_PER_UNIT["M"]
     duration = _DURATION.match(timex.value)
     if timex.type == "DURATION" and duration:
         amount = 1000 if duration.group(1) == "X" else int(duration.group(1))
-        position = amount * _UNIT_DAYS[duration.group(2)]
+        position = amount * DAYS_PER_UNIT[duration.group(2)]
     if group == 2:
         group = 4  # PAST_REF and the like: earlier, date not given
     return group, position, start

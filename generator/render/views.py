@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from generator.ids import slug
 from generator.model import Actor, Claim, DateRef, Event, Explainer, Sentence
 
 KIND_LABELS = {
@@ -40,7 +41,6 @@ KIND_OF_CLAIM = {
 }
 SCHEMA_TYPES = {"person": "Person", "place": "Place"}
 EXACT_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-SLUG = re.compile(r"[^a-z0-9]+")
 
 
 @dataclass(frozen=True)
@@ -91,10 +91,6 @@ def is_approximate(date: DateRef) -> bool:
     if date.type == "DURATION":
         return not re.match(r"^P[\d.]+[YMWDH]$", date.value) and not date.value.startswith("PT")
     return not EXACT_DATE.match(date.value)
-
-
-def slug(text: str) -> str:
-    return SLUG.sub("-", text.casefold()).strip("-") or "actor"
 
 
 class ArticleView:

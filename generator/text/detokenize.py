@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Protocol
 
+from generator.lexicon import ABBREVIATIONS, DETERMINERS
 from generator.text.alignment import Piece
 from generator.text.quotes import APOSTROPHE, CLOSE, MOVED, OPEN, assign_roles, quote_kind
 
@@ -30,9 +31,6 @@ PICTURE_NOTES = {"left", "right", "above", "below", "top", "bottom", "centre", "
                  "inset", "pictured", "photo", "model", "l-r", "r-l", "supplied", "file"}
 CAPTION_HEAD = 5
 DASHES = {"-", "--", "*", "&"}
-ABBREVIATIONS = {"mr.", "mrs.", "ms.", "dr.", "st.", "jr.", "sr.", "vs.", "no.", "jan.", "feb.",
-                 "aug.", "sept.", "oct.", "nov.", "dec.", "gov.", "sen.", "rep.", "gen.", "col.",
-                 "lt.", "sgt.", "prof.", "inc.", "co.", "corp.", "ltd.", "etc.", "approx."}
 SAY_VERBS = {"said", "says", "say", "saying", "added", "adds", "told", "tells", "asked", "asks",
              "explained", "explains", "wrote", "writes", "tweeted", "continued", "insisted",
              "replied", "admitted", "claimed", "warned", "declared", "stated", "posted"}
@@ -56,8 +54,6 @@ CAPTION_VERBS = frozenset(re.findall(r"\w+", """
     stands poses smiles holds wears dons sits walks arrives celebrates watches waits winces
     reacts gestures greets waves jumps kisses hugs clutches embraces applauds crosses
 """))
-DETERMINERS = frozenset({"a", "an", "the", "this", "that", "his", "her", "its", "their", "our",
-                         "my", "your"})
 TOKEN = re.compile(r"\S+")
 
 
@@ -140,7 +136,7 @@ def _introduces_quote(prev: str) -> bool:
 def _ends_sentence(word: str) -> bool:
     """``government.`` inside a line ends a sentence; ``u.s.`` and ``mr.`` do not."""
     return (len(word) > 2 and word.endswith(".") and word[:-1].isalpha()
-            and word not in ABBREVIATIONS)
+            and word[:-1] not in ABBREVIATIONS)
 
 
 def join(tokens: list[Token], shown: list[str], hyphens: HyphenStats,

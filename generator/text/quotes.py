@@ -9,8 +9,6 @@ the next line belongs to the end of the previous one (it is "moved").
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 OPEN, CLOSE, APOSTROPHE, MOVED = "open", "close", "apostrophe", "moved"
 DOUBLE = {'"', "``", "''"}
 NOT_POSSESSIVE = {"says", "is", "was", "has", "as", "this", "his", "its", "yes", "us", "does",
@@ -22,15 +20,6 @@ CLOSER_AFTER = {",", ".", ";", ":", ")", "?", "!", "-rrb-", "said", "says", "add
 MIN_NARRATION_TOKENS = 25
 SPEAKER_WORDS = {"i", "we", "me", "my", "our", "us", "you", "your", "'m", "'re", "'ve", "mine",
                  "ours", "myself", "ourselves", "yourself", "yourselves"}
-
-
-@dataclass(frozen=True)
-class QuoteRole:
-    """Role of the quote token at ``index`` of ``line``."""
-
-    line: int
-    index: int
-    role: str
 
 
 def quote_kind(token: str) -> str | None:

@@ -4,7 +4,7 @@ Each word gets the cased form that best fits its own counts and its neighbours
 (a left-to-right choice scored like Lita et al. 2003 "tRuEcasIng": unigram case
 share, backward bigram with the chosen previous form, forward bigram with the
 next lower-case word). Counts come from ``data/case_stats.tsv.gz`` (see
-``build_case_data.py``); ``data/case_words.txt`` is a hand-written list of acronyms,
+``tools/build_case_data.py``); ``data/case_words.txt`` is a hand-written list of acronyms,
 brands and context rules that overrides them. A second, document-level pass gives a
 surname cued once ("Eden Hazard") to its other mid-sentence occurrences. Everything is
 dict look-ups, so it costs little next to spaCy.
@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from generator.lexicon import DEMONYMS, DETERMINERS
 from generator.text.detokenize import CLAUSE_WORDS, SAY_VERBS
 from generator.text.hyphens import Hyphens
 
@@ -37,8 +38,8 @@ NOT_MODIFIERS = frozenset({"several", "multiple", "many", "few", "some", "all", 
                            "includes", "narrated", "joined", "joins", "left", "leaves", "visited",
                            "visits", "attended", "attends", "praised", "thanked"})
 MODIFIER_MAX_COUNT = 50_000  # words more frequent than this are function words
-DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "his", "her",
-                         "their", "its", "our", "my", "your", "every", "any", "no", "another"})
+# Words before a noun that make it a common noun ("a fire hazard"), not a name.
+NOUN_OPENERS = DETERMINERS | {"every", "any", "no", "another"}
 SPREAD_MIN_SHARE = 0.1  # ... nor mostly lower-case nouns (``ankle Boots`` after ``Chelsea``)
 # Words after which a capitalisable word is a name ("Mr Hazard", "President Xi").
 TITLES = frozenset({"mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "sir", "lord", "lady",
@@ -51,9 +52,7 @@ NAME_TITLES = frozenset({"president", "prince", "princess", "king", "queen", "po
                          "cardinal", "rabbi", "sheikh", "emperor", "empress", "duke", "duchess"})
 # A capitalised nationality adjective does not start a name ("a British university").
 DEMONYM_ENDINGS = ("ish", "ese", "ian", "can", "ean")
-DEMONYMS = frozenset({"french", "dutch", "greek", "welsh", "swiss", "thai", "czech", "iraqi",
-                      "israeli", "pakistani", "saudi", "kuwaiti", "yemeni", "somali", "afghan",
-                      "german", "arab", "qatari", "omani", "nepali", "bangladeshi"})
+NATIONALITY_WORDS = frozenset(DEMONYMS) | {"arab"}
 
 
 @dataclass(frozen=True)
@@ -109,7 +108,7 @@ class CaseModel:
         for (tokens, starts), (chosen, _) in zip(sentences, passes, strict=True):
             for i, token in enumerate(tokens):
                 if (chosen[i] == token and token in names and i not in starts
-                        and (i == 0 or tokens[i - 1] not in DETERMINERS)):  # "a fire hazard"
+                        and (i == 0 or tokens[i - 1] not in NOUN_OPENERS)):  # "a fire hazard"
                     chosen[i] = names[token]
             self._extend_names_right(tokens, chosen)
             # sentence-initial capitals are display only: they are no evidence for the context
@@ -308,7 +307,7 @@ def _heads_name(form: str) -> bool:
 
 def _is_demonym(form: str) -> bool:
     lower = form.lower()
-    return form[:1].isupper() and (lower in DEMONYMS or lower.endswith(DEMONYM_ENDINGS))
+    return form[:1].isupper() and (lower in NATIONALITY_WORDS or lower.endswith(DEMONYM_ENDINGS))
 
 
 def _case_class(form: str) -> str:

@@ -7,6 +7,7 @@ Every script payload sets ``window.__xss``: a browser test proves none ever runs
 
 from __future__ import annotations
 
+from generator.ingest.reader import Meta
 from generator.model import (
     Actor,
     Article,
@@ -88,6 +89,14 @@ SIDECARS: dict[str, tuple[str, str | None]] = {
     "title-breakout": ("title: '</title><script>window.__xss=13</script>\"><img src=x "
                        "onerror=window.__xss=14>'\nsource: '\"><script>window.__xss=15</script>'\n",
                        None),
+}
+# What the reader makes of the sidecars it accepts: hostile text stays text, field for field.
+SIDECAR_META: dict[str, Meta] = {
+    "whitespace-only": Meta(),
+    "html-title": Meta(title="<script>window.__xss=11</script> {{ 7*7 }}"),
+    "title-breakout": Meta(
+        title='</title><script>window.__xss=13</script>"><img src=x onerror=window.__xss=14>',
+        source='"><script>window.__xss=15</script>'),
 }
 # File names of articles: the name becomes the page address.
 BAD_NAMES = ["my story.txt", "caf\u00e9.txt", "..hidden.txt", "-rf.txt", "\u65b0\u95fb.txt"]

@@ -12,15 +12,15 @@ from collections import Counter
 
 from spacy.tokens import Doc, Token
 
+from generator.lexicon import PARTITIVES
+from generator.nlp.actors.mentions import SUBJECTS, Candidate, first_names, normal, singular
 from generator.nlp.docs import sentence_index
-from generator.nlp.mentions import SUBJECTS, Candidate, first_names, normal, singular
 
 WINDOW = 6  # sentences a bare phrase may look back
 PRONOUN_WINDOW = 2
 GROUP_WORDS = {"group", "organisation", "organization", "movement", "party", "network", "cell"}
 NAMED_PREFIXES = ("person", "org", "name", "place")  # in order of preference on a tie
 ACRONYM_SKIP = {"and", "of", "the", "for", "&", "-"}
-PARTITIVES = {"many", "some", "most", "members", "few", "all", "one", "several", "none"}
 
 
 def resolve(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:

@@ -5,7 +5,7 @@ and action verbs ("ridiculed X", "spoke favorably of X", "has long admired X"), 
 lexicon verbs are cues only in some frames ("showed the poll" vs "polls show that ...").
 A logistic regression over a few parse features scores each candidate; the weights in
 ``data/attribution_prior.json`` were fitted on PolNeAR *train* by
-``generator.nlp.attribution_prior_training`` (only feature names and weights are stored, no
+``tools/train_attribution_scorer.py`` (only feature names and weights are stored, no
 corpus text). A non-lexicon candidate becomes a cue above ``add``; a lexicon cue is dropped
 below ``block``; a noun or adjective cue ("criticism of X", "confident that X") is kept above
 ``nominal``.
@@ -21,7 +21,8 @@ from importlib import resources
 
 from spacy.tokens import Token
 
-from generator.nlp.attribution_lexicon import FIRST_SECOND_PERSON, RELATIVE_PRONOUNS
+from generator.lexicon import RELATIVE_PRONOUNS
+from generator.nlp.attribution.lexicon import FIRST_SECOND_PERSON
 
 DATA_FILE = "attribution_prior.json"
 CLAUSE_FRAMES = ("ccomp", "xcomp")

@@ -1,13 +1,13 @@
 """Fast rule-based temporal expression tagger and normaliser (TIMEX3, TempEval-3 style).
 
 Pure Python, no spaCy: the text is folded to lower case (length-preserving, so offsets hold)
-and a table of regex rules (:mod:`generator.nlp.timex_rules`) proposes candidates; the
+and a table of regex rules (:mod:`.rules`) proposes candidates; the
 longest non-overlapping ones win, then modifiers ("early", "about", "more than") are
 attached and anaphoric ones ("that year") take the last explicit date.  Works the same on
 cased prose and on lower-cased Treebank-tokenized text.
 
 Relative expressions are anchored to ``published`` when it is known; otherwise values stay
-relative (``XXXX-12``, ``PUBLISHED-1Y``; see :mod:`generator.nlp.timex_values`) and are
+relative (``XXXX-12``, ``PUBLISHED-1Y``; see :mod:`.values`) and are
 never given a guessed year.
 """
 
@@ -17,11 +17,10 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from generator.nlp import timex_values as tv
-from generator.nlp.timex_describe import describe_value, value_position
-from generator.nlp.timex_rules import Cand, propose, sentence_ends
-
-__all__ = ["Timex", "describe", "find_timexes", "sort_key"]
+from generator.nlp.timex import values as tv
+from generator.nlp.timex.candidates import Cand, sentence_ends
+from generator.nlp.timex.describe import describe_value, value_position
+from generator.nlp.timex.rules import propose
 
 
 @dataclass(frozen=True)

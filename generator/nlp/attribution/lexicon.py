@@ -88,9 +88,6 @@ FIRST_SECOND_PERSON: frozenset[str] = word_set("""
 i me we us you my our your
 """)
 
-RELATIVE_PRONOUNS: frozenset[str] = word_set("""
-who which that whom
-""")
 
 ALL_CUE_VERBS: frozenset[str] = SPEECH_VERBS | BELIEF_VERBS | OBJECT_VERBS
 

@@ -21,15 +21,21 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import dateutil.easter
+from dateutil.relativedelta import relativedelta
+from dateutil.relativedelta import weekday as rd_weekday
+
+from generator.lexicon import DAYS_PER_UNIT
+
 UNITS = "DWMQHYEC"
 _PUB_RE = re.compile(r"^PUBLISHED(?:([+-]\d+)([DWMQHYEC]))?(T[A-Z0-9:]+)?$")
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}
 
 
-def _month_shift(year: int, month: int, n: int) -> tuple[int, int]:
-    idx = year * 12 + (month - 1) + n
-    return idx // 12, idx % 12 + 1
+def _month_start(dct: dt.date, months: int) -> dt.date:
+    """The first day of the month ``months`` months from the one holding ``dct``."""
+    return dct.replace(day=1) + relativedelta(months=months)
 
 
 def shift(dct: dt.date | None, unit: str, n: int) -> str:
@@ -42,14 +48,14 @@ def shift(dct: dt.date | None, unit: str, n: int) -> str:
         year, week, _ = (dct + dt.timedelta(weeks=n)).isocalendar()
         return f"{year:04d}-W{week:02d}"
     if unit == "M":
-        year, month = _month_shift(dct.year, dct.month, n)
-        return f"{year:04d}-{month:02d}"
+        first = _month_start(dct, n)
+        return f"{first.year:04d}-{first.month:02d}"
     if unit == "Q":
-        year, month = _month_shift(dct.year, dct.month, 3 * n)
-        return f"{year:04d}-Q{(month - 1) // 3 + 1}"
+        first = _month_start(dct, 3 * n)
+        return f"{first.year:04d}-Q{(first.month - 1) // 3 + 1}"
     if unit == "H":
-        year, month = _month_shift(dct.year, dct.month, 6 * n)
-        return f"{year:04d}-H{(month - 1) // 6 + 1}"
+        first = _month_start(dct, 6 * n)
+        return f"{first.year:04d}-H{(first.month - 1) // 6 + 1}"
     if unit == "Y":
         return f"{dct.year + n:04d}"
     if unit == "E":
@@ -62,13 +68,11 @@ def shift(dct: dt.date | None, unit: str, n: int) -> str:
 def shift_days(dct: dt.date | None, days: int, unit: str) -> str:
     """A point ``days`` days from ``dct`` expressed at granularity ``unit`` ("N weeks ago")."""
     if dct is None:
-        return shift(None, unit, round(days / _UNIT_DAYS[unit]))
+        return shift(None, unit, round(days / DAYS_PER_UNIT[unit]))
     point = dct + dt.timedelta(days=days)
     return shift(point, unit, 0)
 
 
-_UNIT_DAYS = {"D": 1, "W": 7, "M": 30.44, "Q": 91.3, "H": 182.6, "Y": 365.25, "E": 3652.5,
-              "C": 36525.0}
 
 
 def with_part(value: str, part: str | None) -> str:
@@ -126,16 +130,13 @@ def weekday_value(dct: dt.date | None, weekday: int, direction: int) -> str:
     tense: -2 = the latest on or before ``dct``, +2 = the first on or after it."""
     if dct is None:
         return f"XXXX-WXX-{weekday + 1}"
-    delta = weekday - dct.weekday()
-    if direction == -1:
-        delta = delta - 7 if delta >= 0 else delta
-    elif direction == 1:
-        delta = delta + 7 if delta <= 0 else delta
-    elif direction == -2:
-        delta = delta - 7 if delta > 0 else delta
-    else:
-        delta = delta + 7 if delta < 0 else delta
-    return (dct + dt.timedelta(days=delta)).isoformat()
+    skip, way = _WEEKDAY_SEARCH.get(direction, (0, +1))
+    day = dct + dt.timedelta(days=skip) + relativedelta(weekday=rd_weekday(weekday, way))
+    return day.isoformat()
+
+
+# direction -> (days to move first, then search back (-1) or forward (+1), the start included)
+_WEEKDAY_SEARCH = {-1: (-1, -1), 1: (1, +1), -2: (0, -1), 2: (0, +1)}
 
 
 def quarter_value(dct: dt.date | None, quarter: int, future: bool, year: int | None) -> str:
@@ -161,28 +162,14 @@ def season_value(dct: dt.date | None, season: str, direction: int,
 
 
 def easter(year: int) -> dt.date:
-    """Western Easter Sunday (anonymous Gregorian algorithm)."""
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = b // 4, b % 4
-    f = (b + 8) // 25
-    g = (b - f + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = c // 4, c % 4
-    l_ = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * l_) // 451
-    month = (h + l_ - 7 * m + 114) // 31
-    day = (h + l_ - 7 * m + 114) % 31 + 1
-    return dt.date(year, month, day)
+    """Western Easter Sunday."""
+    return dateutil.easter.easter(year)
 
 
 def nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
-    """The ``n``-th ``weekday`` of a month (``n`` = -1 for the last one)."""
-    if n > 0:
-        first = dt.date(year, month, 1)
-        return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
-    nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
-    last = nxt - dt.timedelta(days=1)
-    return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+    """The ``n``-th ``weekday`` (0 = Monday) of a month, ``n`` = -1 for the last one."""
+    return dt.date(year, month, 1) + relativedelta(day=1 if n > 0 else 31,
+                                                   weekday=rd_weekday(weekday, n))
 
 
 def resolve_published(value: str, dct: dt.date) -> str:

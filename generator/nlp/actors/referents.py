@@ -1,7 +1,7 @@
 """Actors: people, groups, institutions and places, one per referent.
 
-Mentions come from :mod:`generator.nlp.mentions` (named entities and the noun
-phrases that act or speak) and are linked by :mod:`generator.nlp.coref`; this
+Mentions come from :mod:`.mentions` (named entities and the noun
+phrases that act or speak) and are linked by :mod:`.coref`; this
 module turns each referent into an :class:`Actor` with a display name, a kind, a
 one-line description from the article and the relations it states.
 """
@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from generator.ids import slug
 from generator.model import Actor, Relation
-from generator.nlp import actor_lexicon as lex
-from generator.nlp import coref, mentions
-from generator.nlp.mentions import Candidate
+from generator.nlp.actors import coref, mentions
+from generator.nlp.actors import lexicon as lex
+from generator.nlp.actors.mentions import Candidate
 from generator.nlp.pipeline import Document
 
 ROLE_RANK = {"named": 0, "nominal": 1, "bare": 2, "pronoun": 3}
@@ -81,7 +82,10 @@ def _name(doc: Doc, referent: _Referent) -> str:
 
 def _with_acronym(doc: Doc, referent: _Referent, text: str) -> str:
     """"Islamic State (ISIS)": the spelled-out name, with the acronym the article also uses."""
-    names = {_display(c.span(doc).text) for c in referent.candidates if c.role == "named"}
+    # in text order, so that of two spellings of one length the first written wins (a set's
+    # order would change with the hash seed from run to run)
+    names = dict.fromkeys(_display(c.span(doc).text) for c in referent.candidates
+                          if c.role == "named")
     spelled = sorted((n for n in names if not n.isupper()), key=len, reverse=True)
     acronyms = sorted(n for n in names if n.isupper() and len(n) > 1)
     if spelled and acronyms:
@@ -202,12 +206,6 @@ def _relation_words(head: Token, prep: Token) -> str:
     if governor.i == head.i:
         return f"{head.lower_} {prep.lower_}"
     return f"{governor.lower_} {prep.lower_}"
-
-
-def slug(text: str) -> str:
-    """A URL- and file-safe id: lower-case ASCII letters, digits and hyphens."""
-    value = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60].strip("-")
-    return value or "actor"
 
 
 def _unique_ids(actors: list[Actor]) -> list[Actor]:

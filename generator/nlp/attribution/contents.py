@@ -1,0 +1,198 @@
+"""Contents of reported speech: which words a cue verb's dependents make the reported content.
+
+A cue takes its content as a clausal complement ("said that X"), an infinitive ("vowed to X"),
+an object with its prepositional tail ("blamed X on Y") or a prepositional phrase ("warned of
+X"); the content stops before adverbial tails and non-restrictive asides.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from generator.nlp.attribution.lexicon import (
+    BELIEF_VERBS,
+    OBJECT_VERBS,
+    SPEECH_VERBS,
+    STANCE_NOUNS,
+)
+from generator.nlp.attribution.spans import (
+    SUBJECT_DEPS,
+    cue_range,
+    inside_quote,
+    is_quote,
+    lemma_of,
+    subtree_range,
+)
+
+CLAUSE_DEPS = {"ccomp", "xcomp"}
+TAIL_DEPS = {"dobj", "prep", "dative", "oprd", "ccomp", "xcomp", "advcl", "attr", "acomp",
+             "npadvmod", "pobj", "obj", "iobj", "dep"}
+TAIL_PREPS = {"for", "as", "of", "on", "to", "about", "against", "over", "into", "that"}
+PREP_CUES = {
+    "call": {"for", "on"}, "warn": {"of", "about", "against"}, "complain": {"about", "of"},
+    "argue": {"for", "against"}, "insist": {"on"}, "comment": {"on"}, "rail": {"against"},
+    "caution": {"against"}, "push": {"for"}, "speak": {"about", "of", "against"},
+    "talk": {"about"}, "hope": {"for"}, "worry": {"about"}, "ask": {"for", "about"},
+    "testify": {"about"}, "accuse": {"of"}, "vote": {"for", "against"},
+    "point": {"to"}, "refer": {"to"},
+}
+
+
+
+
+def tail_range(verb: Token, first: Token) -> tuple[int, int]:
+    """From ``first`` through the consecutive right-hand complements of ``verb``; adverbial
+    tails ("... in an interview on Sunday", "..., which ...") are circumstances, not content."""
+    end = cut_aside(first, first.right_edge.i + 1)
+    for child in verb.rights:
+        if child.i <= first.i:
+            continue
+        if child.dep_ not in TAIL_DEPS or child.dep_ in {"advcl", "npadvmod"} or (
+                child.dep_ == "prep" and child.lower_ not in TAIL_PREPS | {"in", "following"}):
+            break
+        end = cut_aside(child, child.right_edge.i + 1)
+    return first.left_edge.i, end
+
+
+def cut_aside(head: Token, end: int) -> int:
+    """Cut ``head``'s phrase before a comma or dash that opens a non-restrictive aside."""
+    doc = head.doc
+    for i in range(head.i + 1, end - 1):
+        if doc[i].text not in {",", "\u2014", "\u2013", "--"} or inside_quote(doc, head.i, i):
+            continue
+        nxt = doc[i + 1]
+        top = nxt
+        while top.head.i != top.i and top.head.left_edge.i == nxt.i and top.head.i < end:
+            top = top.head
+        if top.dep_ in {"relcl", "appos", "advcl", "acl", "npadvmod"} or (
+                top.dep_ == "prep" and top.lower_ not in TAIL_PREPS):
+            return i
+    return end
+
+
+def clause_range(clause: Token) -> tuple[int, int]:
+    """The clause subtree, cut before a conjoined clause with its own subject ("A said X, and
+    that he expects Y" holds two reports)."""
+    start, end = subtree_range(clause)
+    for child in clause.rights:
+        if child.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that"
+                                        for c in child.children):
+            cut = child.left_edge.i
+            while cut > start and doc_is_joiner(clause.doc[cut - 1]):
+                cut -= 1
+            return start, cut
+    return start, _cut_relative(clause, end)
+
+
+def _cut_relative(clause: Token, end: int) -> int:
+    """Cut a clause content before a trailing non-restrictive ", which ..." aside."""
+    doc = clause.doc
+    for i in range(clause.i + 1, end - 1):
+        nxt = doc[i + 1]
+        if doc[i].text == "," and nxt.lower_ in {"which", "where", "who"} \
+                and nxt.head.dep_ == "relcl" \
+                and not inside_quote(doc, clause.left_edge.i, i):
+            return i
+    return end
+
+
+def doc_is_joiner(tok: Token) -> bool:
+    return tok.dep_ == "cc" or (tok.is_punct and not is_quote(tok))
+
+
+def clausal_child(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in CLAUSE_DEPS:
+            if child.dep_ == "xcomp" and child.i < verb.i:
+                continue
+            return child
+        if child.dep_ == "advcl" and any(c.lower_ in {"if", "whether"} for c in child.children
+                                        if c.dep_ == "mark"):
+            return child
+    return None
+
+
+def object_child(verb: Token) -> Token | None:
+    for child in verb.rights:
+        if child.dep_ in {"dobj", "obj"}:
+            return child
+    return None
+
+
+def _prep_child(verb: Token) -> Token | None:
+    preps = PREP_CUES.get(lemma_of(verb), set())
+    for child in verb.rights:
+        if child.dep_ == "prep" and child.lower_ in preps and any(
+                c.dep_ in {"pobj", "pcomp"} for c in child.children):
+            return child
+    return None
+
+
+def _head_clause_content(verb: Token) -> tuple[int, int] | None:
+    """'"A is B," he said' parsed with the quoted clause as head of the cue."""
+    head = verb.head
+    if verb.dep_ == "parataxis" and head.i > verb.i and verb.i > head.left_edge.i:
+        return subtree_range(head)  # "In the end, Mr. R said, voters ..."
+    if verb.dep_ not in {"parataxis", "ccomp", "advcl", "conj"} or head.i > verb.i:
+        return None
+    if verb.dep_ in {"advcl", "conj"} and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    start, _ = subtree_range(head)
+    return start, verb.left_edge.i
+
+
+def _stance_noun(verb: Token) -> Token | None:
+    """'expressed concerns about X': the stance noun object of express/voice/raise."""
+    if verb.lemma_ not in {"express", "voice", "raise", "share", "reiterate"}:
+        return None
+    obj = object_child(verb)
+    return obj if obj is not None and obj.lemma_ in STANCE_NOUNS else None
+
+
+def _stance_content(noun: Token) -> tuple[int, int] | None:
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ in {"about", "over", "on", "regarding", "for",
+                                                     "that", "at", "with"}:
+            return child.i + 1, child.right_edge.i + 1
+        if child.dep_ in {"acl", "ccomp", "relcl"} and any(
+                c.lower_ == "that" and c.dep_ == "mark" for c in child.children):
+            return subtree_range(child)
+    return None
+
+
+def verb_content(verb: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """(content, cue) token ranges for an active cue verb, or None."""
+    lemma = lemma_of(verb)
+    cue = cue_range(verb)
+    noun = _stance_noun(verb)
+    if noun is not None:
+        content = _stance_content(noun)
+        return (content, (cue[0], noun.i + 1)) if content else None
+    clause = clausal_child(verb)
+    if clause is not None and (lemma in SPEECH_VERBS or lemma in BELIEF_VERBS
+                               or clause.dep_ == "ccomp"):
+        if clause.i < verb.i:
+            after = clause.doc[clause.right_edge.i + 1]
+            if not (after.is_punct or is_quote(after)):
+                return None
+            return clause_range(clause), cue
+        obj = object_child(verb)
+        first = obj if obj is not None and lemma in OBJECT_VERBS and lemma not in {
+            "tell", "ask", "warn", "urge", "remind", "assure", "inform"} else clause
+        return tail_range(verb, first) if first is obj else clause_range(clause), cue
+    head_content = _head_clause_content(verb)
+    if head_content is not None and lemma in SPEECH_VERBS:
+        return head_content, cue
+    obj = object_child(verb)
+    if (obj is not None and lemma in OBJECT_VERBS and obj.pos_ != "PRON") or (
+            obj is not None and lemma in OBJECT_VERBS and _tail_longer(verb, obj)):
+        return tail_range(verb, obj), cue
+    prep = _prep_child(verb)
+    if prep is not None:
+        return (prep.i + 1, tail_range(verb, prep)[1]), (cue[0], prep.i + 1)
+    return None
+
+
+def _tail_longer(verb: Token, obj: Token) -> bool:
+    start, end = tail_range(verb, obj)
+    return end - start > 2

@@ -1,0 +1,172 @@
+"""Pass 2: direct quotes, widened into reported contents or given a speaker.
+
+A quote that already holds a reported content widens that content; a free-standing quote takes
+the speaker from a cue verb outside the quote in its own sentence(s), else from the sentence
+just before when that one ends with a colon ("X said:"), else continues the direct quote of the
+sentence just before it; otherwise its source stays None (never a guessed speaker). The quote
+marks are paired by :mod:`.quote_marks`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from generator.nlp.attribution.lexicon import FIRST_SECOND_PERSON, SPEECH_VERBS
+from generator.nlp.attribution.quote_marks import Quote, find_quotes
+from generator.nlp.attribution.spans import (
+    SUBJECT_DEPS,
+    Draft,
+    count_words,
+    cue_range,
+    is_quote,
+    overlaps,
+    source_range,
+    subject_of,
+    trim_range,
+)
+
+
+def _is_stray(doc: Doc, quote: Quote, drafts: list[Draft]) -> bool:
+    """An unclosed mark before a third-person report frame is a misplaced closing mark."""
+    if quote.closed:
+        return False
+    for d in drafts:
+        if d.source and d.cue and quote.start <= d.cue[0] < quote.end:
+            words = {t.lower_ for t in doc[d.source[0]:d.source[1]]}
+            if not words & FIRST_SECOND_PERSON:
+                return True
+    return False
+
+
+def _speaker_cue(doc: Doc, sents: list[Span], quote: Quote) -> tuple[Token, Token | None] | None:
+    """A cue verb outside the quote in the sentences it touches: (verb, subject)."""
+    first = _quote_sent(doc, quote)
+    last = doc[quote.end - 1].sent
+    outside = [t for t in doc[first.start:last.end] if not quote.start <= t.i < quote.end]
+    verbs = [t for t in outside if t.pos_ in {"VERB", "AUX"} and t.lemma_ in SPEECH_VERBS]
+    if not verbs:
+        return None
+    verb = min(verbs, key=lambda t: min(abs(t.i - quote.start), abs(t.i - quote.end)))
+    subj = subject_of(verb, SUBJECT_DEPS)
+    if subj is not None and quote.start <= subj.i < quote.end:
+        subj = None
+    return verb, subj
+
+
+def _colon_intro(doc: Doc, quote: Quote) -> tuple[Token, Token | None] | None:
+    """'X said:' ending the sentence just before the quote."""
+    sent = _quote_sent(doc, quote)
+    if sent.start == 0 or quote.start > sent.start + 1:
+        return None
+    prev = doc[sent.start - 1].sent
+    last = trim_range(doc, prev.start, prev.end)
+    tail = doc[last[1]:prev.end]
+    if not any(t.text == ":" for t in tail) and not doc.text[
+            doc[prev.end - 1].idx:doc[quote.start].idx].strip().endswith(":"):
+        return None
+    verbs = [t for t in prev if t.lemma_ in SPEECH_VERBS and t.pos_ in {"VERB", "AUX"}]
+    if not verbs:
+        verbs = [t for t in prev if t.dep_ == "ROOT" and t.pos_ == "VERB"
+                 and any(c.dep_ in SUBJECT_DEPS for c in t.children)]
+    if not verbs:
+        return None
+    verb = verbs[-1]
+    return verb, subject_of(verb, SUBJECT_DEPS)
+
+
+def _name_colon(doc: Doc, quote: Quote) -> tuple[Token, Token | None] | None:
+    """'... pollster Daron Shaw: "..."': a name right before the colon that opens the quote
+    is its speaker (the colon is the cue)."""
+    i = quote.start - 1
+    while i > 0 and doc[i].is_space:
+        i -= 1
+    if i < 1 or doc[i].text != ":" or doc[i - 1].pos_ != "PROPN":
+        return None
+    return doc[i], doc[i - 1]
+
+
+def _quote_draft(doc: Doc, sents: list[Span], quote: Quote,
+                 prev: Draft | None) -> tuple[Draft, bool]:
+    """A draft for a free-standing quote; the flag says it continues ``prev``."""
+    content = (quote.start, quote.end)
+    found = _speaker_cue(doc, sents, quote) or _colon_intro(doc, quote) or \
+        _name_colon(doc, quote)
+    if found is not None:
+        verb, subj = found
+        cue = cue_range(verb)
+        if prev is not None and prev.cue == cue and prev.content[1] <= quote.start:
+            return Draft(_joined(doc, prev.content, quote), cue, prev.source, "direct"), True
+        return Draft(content, cue, source_range(doc, subj, cue), "direct"), False
+    if prev is not None and prev.kind == "direct" and _adjacent(doc, prev, quote):
+        return Draft(_joined(doc, prev.content, quote), prev.cue, prev.source, "direct"), True
+    return Draft(content, None, None, "direct"), False
+
+
+def _quote_sent(doc: Doc, quote: Quote) -> Span:
+    """The sentence of the quote's first word (the parser may leave an opening mark at the end
+    of the sentence before)."""
+    first = quote.start + 1 if quote.start + 1 < quote.end and is_quote(doc[quote.start]) \
+        else quote.start
+    return doc[first].sent
+
+
+def _joined(doc: Doc, first: tuple[int, int], quote: Quote) -> tuple[int, int]:
+    """One content for a quote split by a speech tag; when the text between the parts is long,
+    the longer part alone (one content span cannot skip the narration)."""
+    quoted = count_words(doc, *first) + count_words(doc, quote.start, quote.end)
+    if quoted >= 0.6 * count_words(doc, first[0], quote.end):
+        return first[0], quote.end
+    if count_words(doc, *first) >= count_words(doc, quote.start, quote.end):
+        return first
+    return quote.start, quote.end
+
+
+def _adjacent(doc: Doc, prev: Draft, quote: Quote) -> bool:
+    """The quote opens the sentence right after the one where ``prev`` ends."""
+    sent = _quote_sent(doc, quote)
+    if quote.start > sent.start + 1 or sent.start == 0:
+        return False
+    last = max(prev.content[1], prev.cue[1] if prev.cue else 0)
+    return doc[last - 1].sent.end == sent.start or doc[last - 1].sent.start == sent.start
+
+
+def apply_quotes(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+    sents = list(doc.sents)
+    quotes = [q for q in find_quotes(doc) if count_words(doc, q.start, q.end) >= 3]
+    out = [d for d in drafts if not _cue_quoted(d, quotes)]
+    last_direct: Draft | None = None
+    for quote in quotes:
+        if _is_stray(doc, quote, drafts):
+            continue
+        qr = trim_range(doc, quote.start, quote.end)
+        inside = [d for d in out if qr[0] <= d.content[0] and d.content[1] <= qr[1] + 1
+                  and not (d.cue and qr[0] <= d.cue[0] < qr[1])]
+        if inside:
+            for d in inside:
+                d.content, d.kind = qr, "direct"
+            last_direct = inside[0]
+            continue
+        if any(overlaps(qr, d.content) for d in out
+               if not (d.cue and qr[0] <= d.cue[0] < qr[1])):
+            continue
+        draft, continues = _quote_draft(doc, sents, quote, last_direct)
+        if draft.cue is None and not continues and (
+                count_words(doc, quote.start, quote.end) < 5 or not _sentence_like(doc, quote)):
+            continue
+        if continues and last_direct is not None:
+            last_direct.content = draft.content
+            continue
+        out.append(draft)
+        last_direct = draft
+    return out
+
+
+def _cue_quoted(draft: Draft, quotes: list[Quote]) -> bool:
+    """A report inside someone's quoted words belongs to that quote, not to the article."""
+    return draft.cue is not None and any(q.closed and q.start < draft.cue[0] < q.end - 1
+                                         for q in quotes)
+
+
+def _sentence_like(doc: Doc, quote: Quote) -> bool:
+    sent = _quote_sent(doc, quote)
+    return quote.start <= sent.start + 1
