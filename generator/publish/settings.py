@@ -31,9 +31,8 @@ class Settings:
         return [d for d in (self.overrides, self.templates) if d is not None]
 
 
-NO_SITE_URL = ("explainer: warning: {file}: site_url is not set, so pages have no canonical "
-               "link, the sitemap is empty and sharing previews have no absolute address; "
-               "set it to the published address before deploying")
+NO_SITE_URL = ("explainer: warning: {file}: site_url is not set: no canonical links, an empty "
+               "sitemap and relative sharing addresses (set it before deploying)")
 
 
 def from_extra(config_file: Path, extra: dict[str, Any] | None, docs_dir: str | None,
