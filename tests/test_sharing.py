@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import markdown
+
 from generator import store
 from generator.publish import settings
 from generator.publish.site import load_sources, render_pages
@@ -89,3 +91,12 @@ def test_site_url_is_read_from_mkdocs_yml(tmp_path: Path):
     assert settings.load(config).site_url is None
     config.write_text("site_name: X\nsite_url: https://example.org/news/\n", encoding="utf-8")
     assert settings.load(config).site_url == "https://example.org/news/"
+
+
+def test_the_dateline_shows_the_source_as_written():
+    explainer = sample()
+    explainer.article.source = "Mail.com (UK) <b>"
+    page = render(explainer)["articles/a1/index.md"]
+    html = markdown.markdown(page, extensions=["md_in_html", "attr_list", "tables",
+                                               "admonition"])
+    assert "· Mail.com (UK) &lt;b&gt;</p>" in html  # raw HTML: no Markdown backslashes
