@@ -56,6 +56,9 @@ def test_build_from_seed_meets_the_contract(seeded: Path):
         assert (seeded / "site" / page).is_file(), page
     site = "".join(p.read_text(errors="ignore") for p in (seeded / "site").rglob("*.html"))
     assert "fonts.googleapis" not in site and "cdn.jsdelivr" not in site
+    assert (seeded / "site" / "articles" / SEED.stem / "preview.png").is_file()
+    assert not list((seeded / "site").rglob("*.map"))
+    assert "site_url is not set" in result.stderr
 
 
 def test_second_build_keeps_the_yaml_and_is_byte_identical(seeded: Path):
@@ -64,9 +67,12 @@ def test_second_build_keeps_the_yaml_and_is_byte_identical(seeded: Path):
     first = yaml_file.read_bytes()
     page = seeded / "site" / "articles" / SEED.stem / "claims" / "index.html"
     first_page = page.read_bytes()
+    preview = seeded / "site" / "articles" / SEED.stem / "preview.png"
+    first_preview = preview.read_bytes()
     assert explainer(["build"], seeded).returncode == 0
     assert yaml_file.read_bytes() == first
     assert page.read_bytes() == first_page
+    assert preview.read_bytes() == first_preview
 
 
 def test_extract_reports_each_bad_file_and_still_writes_the_good_ones(seeded: Path, nlp):

@@ -17,6 +17,8 @@ INPUT_SUFFIXES = {".txt"}
 
 def run(config_file: Path, *, force: bool = False) -> int:
     paths = project.load(config_file)
+    if not paths.site_url:  # a warning, not an error: a local preview needs no address
+        print(project.NO_SITE_URL.format(file=paths.config_file.name), file=sys.stderr)
     status = update(paths, force=force)
     if check_project(paths) != 0:
         print("explainer: not building: fix the errors above first", file=sys.stderr)

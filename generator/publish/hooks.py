@@ -16,7 +16,9 @@ from mkdocs.structure.files import File, Files
 
 from generator.errors import ExplainerError
 from generator.publish import settings as project
-from generator.publish.site import render_pages
+from generator.publish.preview import preview_images
+from generator.publish.site import load_sources, render_pages
+from generator.publish.unused_assets import drop_unused
 
 
 def _settings(config: MkDocsConfig) -> project.Settings:
@@ -24,17 +26,23 @@ def _settings(config: MkDocsConfig) -> project.Settings:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Add the rendered pages; an invalid explainer stops the build with its file and line."""
+    """Add the rendered pages and preview images, drop the theme files no page loads; an
+    invalid explainer stops the build with its file and line."""
+    settings = _settings(config)
     try:
-        pages = render_pages(_settings(config))
+        loaded = load_sources(settings.data)
+        pages = render_pages(settings, loaded)
     except ExplainerError as exc:
         raise PluginError(str(exc)) from None
-    for page in pages:
-        existing = files.get_file_from_path(page.path)
+    generated: list[tuple[str, str | bytes]] = [(page.path, page.content) for page in pages]
+    generated += preview_images([explainer for explainer, _ in loaded], config.site_name,
+                                config.site_description)
+    for path, content in generated:
+        existing = files.get_file_from_path(path)
         if existing is not None:
             files.remove(existing)
-        files.append(File.generated(config, page.path, content=page.content))
-    return files
+        files.append(File.generated(config, path, content=content))
+    return drop_unused(files, config)
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:

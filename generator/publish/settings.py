@@ -24,13 +24,19 @@ class Settings:
     overrides: Path | None  # a user's templates, searched first
     docs: Path
     threshold: float = DEFAULT_THRESHOLD  # confidence an item needs to be shown on the site
+    site_url: str | None = None  # where the site is published (mkdocs.yml's ``site_url``)
 
     @property
     def template_dirs(self) -> list[Path]:
         return [d for d in (self.overrides, self.templates) if d is not None]
 
 
-def from_extra(config_file: Path, extra: dict[str, Any] | None, docs_dir: str | None) -> Settings:
+NO_SITE_URL = ("explainer: warning: {file}: site_url is not set: no canonical links, an empty "
+               "sitemap and relative sharing addresses (set it before deploying)")
+
+
+def from_extra(config_file: Path, extra: dict[str, Any] | None, docs_dir: str | None,
+               site_url: str | None = None) -> Settings:
     """Settings from the ``extra.explainer`` block of a loaded MkDocs config."""
     root = config_file.resolve().parent
     block = (extra or {}).get("explainer") or {}
@@ -44,6 +50,7 @@ def from_extra(config_file: Path, extra: dict[str, Any] | None, docs_dir: str | 
         overrides=root / overrides if overrides else None,
         docs=root / (docs_dir or "docs"),
         threshold=_threshold(config_file, block.get("threshold", DEFAULT_THRESHOLD)),
+        site_url=str(site_url) if site_url else None,
     )
 
 
@@ -66,4 +73,4 @@ def load(config_file: Path) -> Settings:
     """Settings straight from ``mkdocs.yml``, without loading MkDocs."""
     with config_file.open(encoding="utf-8") as handle:
         data = yaml.load(handle, Loader=_Lenient) or {}
-    return from_extra(config_file, data.get("extra"), data.get("docs_dir"))
+    return from_extra(config_file, data.get("extra"), data.get("docs_dir"), data.get("site_url"))

@@ -9,6 +9,7 @@ from generator.errors import DataError
 from generator.model import Explainer
 from generator.publish.settings import Settings
 from generator.render.pages import Page, Renderer
+from generator.render.provenance import Provenance
 
 
 def data_files(data_dir: Path) -> list[Path]:
@@ -18,20 +19,31 @@ def data_files(data_dir: Path) -> list[Path]:
     return sorted(p for p in data_dir.glob("*.yaml") if not p.name.startswith("."))
 
 
-def load_all(data_dir: Path) -> list[Explainer]:
-    """Every explainer, validated; the first invalid file stops the build."""
-    explainers = []
+def load_sources(data_dir: Path) -> list[tuple[Explainer, Provenance]]:
+    """Every explainer, validated, with what its file says about its making; the first
+    invalid file stops the build."""
+    loaded = []
     for path in data_files(data_dir):
-        explainer = store.load(path)
+        data = store.load_data(path)
+        explainer = Explainer.from_dict(data)
         if explainer.article.id != path.stem:
             raise DataError(path, f"article.id {explainer.article.id!r} must match the file "
                                   f"name {path.stem!r}")
-        explainers.append(explainer)
-    return explainers
+        loaded.append((explainer, Provenance.of_data(data)))
+    return loaded
 
 
-def render_pages(settings: Settings) -> list[Page]:
-    return Renderer(settings.template_dirs).render_site(load_all(settings.data))
+def load_all(data_dir: Path) -> list[Explainer]:
+    """Every explainer, validated; the first invalid file stops the build."""
+    return [explainer for explainer, _ in load_sources(data_dir)]
+
+
+def render_pages(settings: Settings,
+                 loaded: list[tuple[Explainer, Provenance]] | None = None) -> list[Page]:
+    """Every Markdown page (and timeline export) of the site."""
+    loaded = load_sources(settings.data) if loaded is None else loaded
+    provenance = {explainer.article.id: source for explainer, source in loaded}
+    return Renderer(settings.template_dirs).render_site([e for e, _ in loaded], provenance)
 
 
 def write_pages(pages: list[Page], out_dir: Path) -> int:

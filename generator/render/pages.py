@@ -8,7 +8,7 @@ as already safe, and an undefined name is an error, not an empty string.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +16,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 
 from generator.model import Explainer
 from generator.render import escape
+from generator.render.provenance import Provenance
 from generator.render.views import ArticleView, count_label, shared_actors
 from generator.render.visible import public
 
@@ -29,6 +30,9 @@ ARTICLE_PAGES = {
 ARTICLES_DIR = "articles"
 ACTORS_DIR = "actors"
 TIMELINE_EXPORT = "timeline.json"
+PREVIEW_IMAGE = "preview.png"  # drawn at build time by generator.publish.preview
+PROVENANCE = "article/provenance.md.j2"  # ends every article page
+FRONT_MATTER = "---\n"
 
 
 @dataclass(frozen=True)
@@ -57,21 +61,27 @@ class Renderer:
         )
         self.env.globals["count"] = count_label
 
-    def render_site(self, explainers: list[Explainer]) -> list[Page]:
+    def render_site(self, explainers: list[Explainer],
+                    provenance: Mapping[str, Provenance] | None = None) -> list[Page]:
         """Every page of the site: the home page, five pages and a timeline export per
-        article, and a page per actor named in more than one article."""
+        article, and a page per actor named in more than one article. ``provenance`` says,
+        per article id, what its YAML file records about its making."""
         ordered = sorted((public(e) for e in explainers), key=_newest_first)
         actors, actor_pages = shared_actors(ordered)
-        views = [ArticleView(e, actor_pages.get(e.article.id)) for e in ordered]
+        provenance = provenance or {}
+        views = [ArticleView(e, actor_pages.get(e.article.id), provenance.get(e.article.id))
+                 for e in ordered]
         by_slug = {actor.slug: actor for actor in actors}
         for view in views:  # newest article first on an actor's page
             for actor_id, page in view.actor_pages.items():
                 by_slug[page].appearances.append((view, view.actor_by_id[actor_id]))
         pages = [Page("index.md", self._render("home.md.j2", articles=views, actors=actors))]
         for view in views:
+            footer = self._render(PROVENANCE, a=view)
             for name, template in ARTICLE_PAGES.items():
                 path = f"{ARTICLES_DIR}/{view.id}/{name}"
-                pages.append(Page(path, self._render(template, a=view, page=name)))
+                body = self._render(template, a=view, page=name)
+                pages.append(Page(path, with_meta(body, sharing_meta(view)) + "\n" + footer))
             pages.append(Page(f"{ARTICLES_DIR}/{view.id}/{TIMELINE_EXPORT}",
                               escape.plain_json(view.timeline_json())))
         if actors:
@@ -84,6 +94,29 @@ class Renderer:
 
     def _render(self, template: str, **context: object) -> str:
         return self.env.get_template(template).render(**context)
+
+
+def sharing_meta(view: ArticleView) -> dict[str, str]:
+    """Front matter the theme turns into sharing meta (``og:``, Twitter) on article pages."""
+    meta = {"og_type": "article",
+            "preview_image": f"{ARTICLES_DIR}/{view.id}/{PREVIEW_IMAGE}"}
+    if view.article.published:
+        meta["published"] = view.article.published
+    return meta
+
+
+def with_meta(content: str, meta: dict[str, str]) -> str:
+    """``content`` with ``meta`` added at the end of its front matter; a key the template
+    sets itself is left as the template has it."""
+    head, body = "", content
+    if content.startswith(FRONT_MATTER):
+        end = content.find("\n" + FRONT_MATTER, len(FRONT_MATTER) - 1)
+        if end != -1:
+            head, body = content[len(FRONT_MATTER):end + 1], content[end + 1 + len(FRONT_MATTER):]
+    own = {line.split(":", 1)[0].strip() for line in head.splitlines() if ":" in line}
+    lines = "".join(f"{key}: {escape.yaml_string(value)}\n" for key, value in meta.items()
+                    if key not in own)
+    return FRONT_MATTER + head + lines + FRONT_MATTER + body
 
 
 def _newest_first(explainer: Explainer) -> tuple[str, str]:

@@ -15,6 +15,7 @@ from typing import Any
 
 from generator.ids import slug
 from generator.model import Actor, Claim, DateRef, Event, Explainer, Sentence
+from generator.render.provenance import Provenance
 
 KIND_LABELS = {
     "person": "Person", "organisation": "Organisation", "government": "Government",
@@ -102,7 +103,8 @@ class ArticleView:
     claim_kinds = KIND_OF_CLAIM
     role_labels = ROLE_LABELS
 
-    def __init__(self, explainer: Explainer, actor_pages: dict[str, str] | None = None) -> None:
+    def __init__(self, explainer: Explainer, actor_pages: dict[str, str] | None = None,
+                 provenance: Provenance | None = None) -> None:
         self.e = explainer
         self.id = explainer.article.id
         self.article = explainer.article
@@ -110,6 +112,7 @@ class ArticleView:
         self.claims = explainer.claims
         self.dates = explainer.dates
         self.actor_pages = actor_pages or {}  # actor id -> slug of its cross-article page
+        self.provenance = provenance or Provenance()  # what the YAML says of its making
 
     @cached_property
     def sentence_by_id(self) -> dict[str, Sentence]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import gzip
 import http.server
 import shutil
 import threading
@@ -29,11 +30,50 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         """Keep test output clean."""
 
+    def send_error(self, code: int, message: str | None = None,
+                   explain: str | None = None) -> None:
+        """A missing page gets the site's own 404 page, with status 404, as on GitHub Pages."""
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
+COMPRESSED = {".html", ".css", ".js", ".json", ".xml", ".svg", ".txt"}
+
+
+class _Gzipped(_Quiet):
+    """Sends text files gzip-compressed to clients that accept it, as GitHub Pages does."""
+
+    def do_GET(self) -> None:
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?", 1)[0].endswith("/"):
+            path = path / "index.html"
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (accepts and path.is_file() and path.suffix in COMPRESSED):
+            super().do_GET()
+            return
+        body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
 
 @contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    """Serve ``folder`` on a free local port; yields the base URL (with a trailing slash)."""
-    handler = functools.partial(_Quiet, directory=str(folder))
+def serve(folder: Path, *, compress: bool = False) -> Iterator[str]:
+    """Serve ``folder`` on a free local port; yields the base URL (with a trailing slash).
+    ``compress`` sends text gzip-compressed, as the site's host (GitHub Pages) does."""
+    handler = functools.partial(_Gzipped if compress else _Quiet, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -75,6 +115,8 @@ def demo_explainers() -> list:
 
     first = sample()
     first.article.published = "2015-03-10"
+    first.article.source = "The Example Times"
+    first.article.url = "https://example.org/news/rain"
     second = copy.deepcopy(sample())
     second.article.id = "a2"
     second.article.title = "Officials say the rain will stop"

@@ -66,3 +66,22 @@ def test_title_cannot_break_out_of_the_head(tmp_path: Path, watched):
     with serve(site) as base:
         watched.page.goto(base + "articles/breakout/", wait_until="load")
         assert watched.page.evaluate("typeof window.__xss") == "undefined"
+
+
+def test_sharing_meta_holds_the_title_as_text(tmp_path: Path, watched):
+    explainer = hostile_explainer("sharing")
+    title = '"><meta property="og:title" content="x"><script>window.__xss=14</script>'
+    explainer.article.title = title
+    site = build(make_project(tmp_path, [explainer]))
+    with serve(site) as base:
+        for path in ("articles/sharing/", "articles/sharing/claims/"):
+            watched.page.goto(base + path, wait_until="load")
+            assert watched.page.evaluate("typeof window.__xss") == "undefined"
+            shown = watched.page.title().removesuffix(" - Explainer")
+            for key in ('property="og:title"', 'name="twitter:title"',
+                        'property="og:image:alt"', 'property="og:description"'):
+                found = watched.page.locator(f"meta[{key}]")
+                assert found.count() == 1, (path, key)
+                assert shown in found.get_attribute("content"), (path, key)
+            described = watched.page.locator('meta[property="og:description"]')
+            assert title in described.get_attribute("content"), path

@@ -17,6 +17,7 @@ PAGE_TYPES = {
     "actor": "actors/officials/",
     "actors": "actors/",
     "about": "about/",
+    "404": "404.html",
 }
 
 
