@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -66,14 +67,32 @@ def _threshold(config_file: Path) -> float:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run a command; whatever goes wrong ends in one line on stderr, never a traceback
+    (``EXPLAINER_DEBUG=1`` shows the traceback of an unexpected error)."""
     args = parser().parse_args(argv)
     try:
         return _dispatch(args)
     except KeyboardInterrupt:
         return 130
-    except ExplainerError as exc:  # a project setting a person can fix: one line
+    except ExplainerError as exc:  # a project setting or file a person can fix: one line
         print(f"explainer: {exc}", file=sys.stderr)
         return 2
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"explainer: {where}{exc.strerror or exc}", file=sys.stderr)
+    except MemoryError:
+        print("explainer: out of memory", file=sys.stderr)
+    except Exception as exc:
+        if os.environ.get("EXPLAINER_DEBUG"):
+            raise
+        print(f"explainer: internal error, please report it: {type(exc).__name__}: "
+              f"{_one_line(str(exc))}", file=sys.stderr)
+    return 1
+
+
+def _one_line(text: str, size: int = 200) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= size else text[: size - 1] + "…"
 
 
 def _dispatch(args: argparse.Namespace) -> int:

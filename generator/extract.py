@@ -11,14 +11,16 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from generator import EXTRACTOR_VERSION
+from generator.fingerprint import extractor_fingerprint
 from generator.ingest.forms import detect
 from generator.ingest.reader import Source
-from generator.model import DEFAULT_THRESHOLD, Actor, Article, Claim, Explainer, InputInfo
+from generator.model import DEFAULT_THRESHOLD, Actor, Article, Claim, Explainer, InputInfo, Sentence
 from generator.nlp import actors, claims, dates, keypoints, timeline
 from generator.nlp.pipeline import analyse
 
 MAX_TITLE = 90
+TITLE_TRIES = 5  # sentences tried for a title before the id is used
+_WORD = re.compile(r"[^\W\d_]{2,}")
 # "WASHINGTON —", "LONDON (Reuters) -", "(CNN) --": where the story was filed, not what it says.
 _DATELINE = re.compile(r"^(?:[A-Z][A-Za-z .,']{1,40}\s*)?(?:\([A-Za-z .]+\)\s*)?[-–—]+\s+"
                        r"|^\([A-Za-z .]+\)\s*(?:[-–—]+\s*)?")
@@ -42,12 +44,12 @@ def extract(nlp: Language, source: Source, *, published: str | None = None,
     _mark_shown([*found_actors, *found_claims], threshold)
     article = Article(
         id=source.id,
-        title=source.meta.title or _title(document.sentences[0].text),
+        title=source.meta.title or headline(document.sentences, source.id),
         published=when,
         url=source.meta.url,
         source=source.meta.source,
         input=InputInfo(_relative(source.path, root), source.sha256, detected.name,
-                        detected.lowercase, EXTRACTOR_VERSION, threshold),
+                        detected.lowercase, extractor_fingerprint(), threshold),
     )
     return Explainer(
         article=article,
@@ -64,6 +66,15 @@ def _mark_shown(items: list[Actor] | list[Claim], threshold: float) -> None:
     """What is on the page: items the extractor is sure enough of (editors may flip it)."""
     for item in items:
         item.shown = item.confidence >= threshold
+
+
+def headline(sentences: list[Sentence], fallback: str) -> str:
+    """A title is never empty: the lead's, else the next sentence's, else ``fallback``."""
+    for sentence in sentences[:TITLE_TRIES]:
+        title = _title(sentence.text)
+        if len(_WORD.findall(title)) >= 2:
+            return title
+    return fallback
 
 
 def _title(first_sentence: str) -> str:

@@ -7,11 +7,12 @@ half-written file or silently replaces a person's edits.
 
 from __future__ import annotations
 
+import bisect
+import copy
 import hashlib
 import json
 import os
 import re
-import tempfile
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -22,6 +23,7 @@ import jsonschema
 import yaml
 
 from generator.errors import DataError, EditedError
+from generator.files import ChangedMeanwhile, read_limited, write_atomic
 from generator.model import Explainer
 
 if TYPE_CHECKING:
@@ -30,6 +32,7 @@ if TYPE_CHECKING:
 MAX_YAML_BYTES = 50_000_000
 MAX_DEPTH = 50  # explainer files nest five levels; a sidecar none
 BASE_DIR = ".base"  # the machine's last output per article, for merging edits
+SAVE_TRIES = 5  # merges redone when a person keeps saving the file meanwhile
 
 
 # libyaml's parser when PyYAML has it (the wheels do): the same safe constructors, ten
@@ -123,30 +126,36 @@ def load(path: Path) -> Explainer:
     return Explainer.from_dict(load_data(path))
 
 
-def validate(path: Path, text: str, data: Any) -> None:
-    """Schema validation; the first error names the field and its line."""
-    validator = jsonschema.Draft202012Validator(schema())
+def validate(path: Path, text: str, data: Any, *, machine: bool = False) -> None:
+    """Schema validation; the first error names the field and its line.
+
+    ``machine``: the data is about to be written by us; an error there is ours, and
+    nothing is written.
+    """
+    validator = jsonschema.Draft202012Validator(
+        schema(), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
     errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
     if not errors:
         return
     error = errors[0]
     field = ".".join(str(p) for p in error.absolute_path) or "(top level)"
     line = line_of(text, list(error.absolute_path))
-    raise DataError(path, f"{field}: {_short(error)}", line)
+    prefix = "the extraction made an invalid file (not written; please report it): " \
+        if machine else ""
+    raise DataError(path, f"{prefix}{field}: {_short(error)}", line)
 
 
 def _short(error: jsonschema.ValidationError) -> str:
+    if error.validator == "format" and error.validator_value == "date":
+        return f"{error.instance!r} is not a calendar date (YYYY-MM-DD)"
     message = error.message
     return message if len(message) <= 160 else message[:157] + "..."
 
 
 def _read_text(path: Path) -> str:
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise DataError(path, f"cannot read: {exc.strerror or exc}") from None
-    if len(raw) > MAX_YAML_BYTES:
-        raise DataError(path, f"too large ({len(raw)} bytes)")
+    """A YAML file's text: a regular file in its own folder, size-capped, UTF-8."""
+    raw = read_limited(path, limit=MAX_YAML_BYTES, error=DataError,
+                       too_large=lambda size: f"too large ({size:,} bytes)")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -194,46 +203,6 @@ def line_of(text: str, path: list[Any]) -> int | None:
     return line
 
 
-def write_atomic(path: Path, text: str) -> bool:
-    """Replace ``path`` with ``text`` in one step; False (no write) when it is unchanged.
-
-    The text goes to a temporary file in the same folder, is flushed to disk, then
-    renamed over the target: a process killed at any moment leaves the old file or
-    the new one, never a mixture.
-    """
-    if path.is_file() and path.read_bytes() == text.encode("utf-8"):
-        return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    mode = path.stat().st_mode & 0o777 if path.is_file() else 0o644
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    _sync_folder(path.parent)
-    return True
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable (a no-op where folders cannot be opened)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 @dataclass(frozen=True)
 class Saved:
     """What :func:`save` did: whether the file changed, and edits it could not carry over."""
@@ -253,28 +222,88 @@ def save(path: Path, explainer: Explainer, *, force: bool = False,
     ``text`` is the article the explainer was extracted from, needed to move a
     person's spans when the article changed. The machine's output is also kept as
     the base for the next merge (``.base/<id>.<fingerprint>.yaml`` beside the file).
-    ``force`` replaces an edited file, discarding the edits.
+    ``force`` replaces an edited file, discarding the edits. The target is read again
+    just before it is replaced: when a person saved it meanwhile, the merge is redone.
     """
-    new = explainer.to_dict()
-    data, notes, merged = new, (), False
-    if path.exists() and not force and was_edited(path):
-        result = _merge_edited(path, new, text)
-        data, new, notes, merged = result.data, result.base, tuple(result.notes), True
+    fresh = explainer.to_dict()
+    validate(path, dumps(fresh), fresh, machine=True)
+    for _ in range(SAVE_TRIES):
+        before = _current_text(path)
+        try:
+            return _save_once(path, copy.deepcopy(fresh), before, force=force, text=text)
+        except ChangedMeanwhile:
+            continue
+    raise EditedError(path, "changed again and again while being merged; not overwritten "
+                            "(run the command again when nobody is saving it)")
+
+
+def _save_once(path: Path, new: dict[str, Any], before: str | None, *, force: bool,
+               text: str | None) -> Saved:
+    """One try of :func:`save`: raises :class:`ChangedMeanwhile` if the file moved under it."""
+    data, notes, merged = new, [], False
+    if before is not None and not force and _edited_text(path, before):
+        result = _merge_edited(path, before, new, text)
+        data, new, notes, merged = result.data, result.base, list(result.notes), True
     stamp = fingerprint(new)
     for item in (new, data):
         if item["article"].get("input") is not None:
             item["article"]["input"]["extracted_sha256"] = stamp
+    out = dumps(data)
+    validate(path, out, data, machine=True)
     base_path = _base_path(path, stamp)
     write_atomic(base_path, dumps(new))
-    changed = write_atomic(path, dumps(data))
+    expected = before.encode("utf-8") if before is not None else None
+    changed = write_atomic(path, out, expect=expected)
+    if changed and before is not None and has_comments(before):
+        notes.append("the comments in this file were dropped (the file is written from its "
+                     "data); the earlier version is in your version control")
     _drop_old_bases(path, keep=base_path)
-    return Saved(changed, merged, notes)
+    return Saved(changed, merged, tuple(notes))
 
 
-def _merge_edited(path: Path, new: dict[str, Any], text: str | None) -> MergeResult:
+def _current_text(path: Path) -> str | None:
+    """The target's text as it is now, or None when there is no file yet."""
+    if not os.path.lexists(path):
+        return None
+    raw = read_limited(path, limit=MAX_YAML_BYTES, error=DataError)
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise DataError(path, "not UTF-8; not overwritten (fix or remove it)") from None
+
+
+def _edited_text(path: Path, text: str) -> bool:
+    try:
+        return is_edited(parse_yaml(path, text.removeprefix("\ufeff")))
+    except DataError:
+        return True
+
+
+def has_comments(text: str) -> bool:
+    """True when the YAML text holds a comment (a ``#`` outside every scalar)."""
+    if "#" not in text:
+        return False
+    try:
+        tokens = list(yaml.scan(text, Loader=yaml.SafeLoader))
+    except yaml.YAMLError:
+        return True
+    covered = [(t.start_mark.index, t.end_mark.index) for t in tokens
+               if isinstance(t, yaml.ScalarToken)]
+    starts = [a for a, _ in covered]
+    for match in re.finditer(r"(?:^|(?<=\s))#", text):
+        at = match.start()
+        i = bisect.bisect_right(starts, at) - 1
+        if i < 0 or not covered[i][0] <= at < covered[i][1]:
+            return True
+    return False
+
+
+def _merge_edited(path: Path, before: str, new: dict[str, Any],
+                  text: str | None) -> MergeResult:
     from generator.merge import merge
 
-    mine = load_data(path)  # an edited file that is not valid stays as it is
+    mine = parse_yaml(path, before.removeprefix("\ufeff"))
+    validate(path, before, mine)  # an edited file that is not valid stays as it is
     base = load_base(path, mine)
     if base is None:
         raise EditedError(path, "edited by hand and the machine's previous output "
@@ -321,10 +350,9 @@ def _drop_old_bases(path: Path, keep: Path) -> None:
 def was_edited(path: Path) -> bool:
     """True when the file's content no longer matches the fingerprint written with it."""
     try:
-        data = parse_yaml(path, _read_text(path))
+        return _edited_text(path, _read_text(path))
     except DataError:
         return True
-    return is_edited(data)
 
 
 def is_edited(data: Any) -> bool:

@@ -75,7 +75,6 @@ def test_sidecar_fields_are_checked(tmp_path):
         read_article(tmp_path / "a.txt")
 
 
-def test_file_names_that_cannot_be_ids(tmp_path):
+def test_a_file_name_that_cannot_be_an_id_is_made_safe(tmp_path):
     path = write(tmp_path, "-rf.txt", b"Some text.")
-    with pytest.raises(InputError, match="file name"):
-        read_article(path)
+    assert read_article(path).id == "rf"

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator import store
+from generator.files import WriteError
 from generator.errors import DataError, EditedError
 from tests.samples import sample
 
@@ -80,8 +81,8 @@ def test_write_is_atomic_and_leaves_no_temp_files(tmp_path: Path, monkeypatch):
     def broken_replace(src, dst):
         raise OSError("disk full")
 
-    monkeypatch.setattr("generator.store.os.replace", broken_replace)
-    with pytest.raises(OSError):
+    monkeypatch.setattr("generator.files.os.replace", broken_replace)
+    with pytest.raises(WriteError, match="disk full"):
         store.write_atomic(path, "new")
     assert path.read_text() == "old"
     assert [p.name for p in tmp_path.iterdir()] == ["a1.yaml"]

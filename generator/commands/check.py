@@ -7,6 +7,7 @@ to their quoted words. Every problem is one ``file:line: field: message`` line.
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,14 +37,15 @@ def check_project(paths: Settings) -> int:
     """Print ``file:line: message`` per problem; 0 when everything is valid."""
     problems = 0
     for path in data_files(paths.data):
-        for message in check_file(path, paths.root):
+        for message in check_file(path, paths.root, paths.inputs):
             print(message, file=sys.stderr)
             problems += 1
     return 1 if problems else 0
 
 
-def check_file(path: Path, root: Path) -> list[str]:
-    """Problems of one YAML file, each ``file:line: field: message``."""
+def check_file(path: Path, root: Path, inputs: Path | None = None) -> list[str]:
+    """Problems of one YAML file, each ``file:line: field: message``; the article it
+    names is read only from the inputs folder (default ``root/seeds``)."""
     try:
         yaml_text, data = store.read_data(path)
     except ExplainerError as exc:
@@ -52,7 +54,7 @@ def check_file(path: Path, root: Path) -> list[str]:
     if data["article"]["id"] != path.stem:
         problems.append(Problem(("article", "id"), f"{data['article']['id']!r} must match "
                                                    f"the file name {path.stem!r}"))
-    text, problem = _input_text(data, root)
+    text, problem = _input_text(data, root, inputs if inputs is not None else root / "seeds")
     problems += [problem] if problem else []
     problems += check_data(data, text)
     return [str(DataError(path, str(p), store.line_of(yaml_text, list(p.where))))
@@ -67,19 +69,22 @@ def check_data(data: dict[str, Any], text: str | None) -> list[Problem]:
     return problems
 
 
-def _input_text(data: dict[str, Any], root: Path) -> tuple[str | None, Problem | None]:
-    """The article's text; only files inside the project are read."""
+def _input_text(data: dict[str, Any], root: Path,
+                inputs: Path) -> tuple[str | None, Problem | None]:
+    """The article's text; only regular files inside the inputs folder are read."""
     info = data["article"].get("input")
     if info is None:
         return None, None
     where = ("article", "input", "path")
-    path = (root / info["path"]).resolve()
-    if not path.is_relative_to(root.resolve()):
-        return None, Problem(where, f"{info['path']!r} is outside the project")
-    if not path.is_file():
+    path = root / info["path"]
+    folder = inputs.resolve()
+    if not Path(os.path.abspath(path)).parent.resolve().is_relative_to(folder):
+        return None, Problem(where, f"{info['path']!r} is outside the project's inputs folder "
+                                    f"({inputs.name}/)")
+    if not os.path.lexists(path):
         return None, None  # spans cannot be checked without the article; not an error
     try:
-        return read_article(path).text, None
+        return read_article(path, folder).text, None
     except ExplainerError as exc:
         return None, Problem(where, exc.message)
 

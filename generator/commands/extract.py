@@ -11,7 +11,9 @@ from spacy.language import Language
 from generator import store
 from generator.errors import ExplainerError
 from generator.extract import extract
+from generator.ids import unique_ids
 from generator.ingest.reader import read_article, valid_date
+from generator.lock import project_lock
 from generator.model import DEFAULT_THRESHOLD
 from generator.nlp.pipeline import load_model
 
@@ -19,37 +21,53 @@ from generator.nlp.pipeline import load_model
 def run(files: list[Path], out: Path, *, published: str | None = None, form: str = "auto",
         force: bool = False, root: Path | None = None,
         threshold: float = DEFAULT_THRESHOLD) -> int:
-    """Extract each file; report each failure on one line and go on with the others."""
+    """Extract each file under the project lock; one line per failure, the others go on."""
     if published and not valid_date(published):
         print(f"explainer: --published must be YYYY-MM-DD, not {published!r}", file=sys.stderr)
         return 2
+    kept, problems = unique_ids(files)
+    for problem in problems:
+        print(f"explainer: {problem}", file=sys.stderr)
+    status = 1 if problems else 0
+    with project_lock(out, "extract"):
+        return max(status, extract_files(kept, out, published=published, form=form,
+                                         force=force, root=root, threshold=threshold))
+
+
+def extract_files(files: list[Path], out: Path, *, published: str | None = None,
+                  form: str = "auto", force: bool = False, root: Path | None = None,
+                  within: Path | None = None, threshold: float = DEFAULT_THRESHOLD) -> int:
+    """Extract each file (the caller holds the lock); files are read only inside ``within``
+    (default: each file's own folder)."""
     model = _Model()
     failures = 0
     for path in files:
         try:
-            saved = extract_one(model.get, path, out, published=published, form=form,
-                                force=force, root=root, threshold=threshold)
+            target, saved = extract_one(model.get, path, out, published=published, form=form,
+                                        force=force, root=root, within=within,
+                                        threshold=threshold)
         except ExplainerError as exc:
             print(f"explainer: {exc}", file=sys.stderr)
             failures += 1
             continue
-        _report(out, path, saved)
+        _report(target, saved)
     return 1 if failures else 0
 
 
 def extract_one(nlp: Callable[[], Language], path: Path, out: Path, *, published: str | None,
                 form: str, force: bool, root: Path | None,
-                threshold: float = DEFAULT_THRESHOLD) -> store.Saved:
+                within: Path | None = None,
+                threshold: float = DEFAULT_THRESHOLD) -> tuple[Path, store.Saved]:
     """Write ``out/<id>.yaml`` for one article, merging a person's edits (unless ``force``)."""
-    source = read_article(path)
+    source = read_article(path, within)
     explainer = extract(nlp(), source, published=published, form=form, root=root,
                         threshold=threshold)
-    return store.save(out / f"{source.id}.yaml", explainer, force=force, text=source.text)
+    target = out / f"{source.id}.yaml"
+    return target, store.save(target, explainer, force=force, text=source.text)
 
 
-def _report(out: Path, path: Path, saved: store.Saved) -> None:
+def _report(target: Path, saved: store.Saved) -> None:
     """Say when edits were merged, and name each edit that could not be kept."""
-    target = out / f"{path.stem}.yaml"
     if saved.merged:
         print(f"explainer: {target}: re-extracted and merged with your edits", file=sys.stderr)
     for note in saved.notes:

@@ -8,18 +8,21 @@ returns: no newline or whitespace normalisation here.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.errors import DataError, InputError
+from generator.files import folder_of, read_limited
+from generator.ids import safe_id
 from generator.store import parse_yaml
 
 MAX_CHARS = 1_000_000
+MAX_BYTES = 4 * MAX_CHARS  # UTF-8 takes at most four bytes a character
 MAX_META_BYTES = 100_000
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,120}$")
 
 
 @dataclass(frozen=True)
@@ -43,32 +46,27 @@ class Source:
     meta: Meta
 
 
-def read_article(path: Path) -> Source:
-    """Decode one article file and its sidecar, checking everything a person could get wrong."""
-    article_id = path.stem
-    if not _ID.match(article_id):
-        raise InputError(path, "file name must start with a letter or digit and use only "
-                               "ASCII letters, digits, '.', '_' and '-' (it becomes the "
-                               "page address)")
-    text = decode(path, _read_bytes(path))
-    return Source(article_id, path, text, hashlib.sha256(text.encode()).hexdigest(),
-                  read_meta(path))
+def read_article(path: Path, within: Path | None = None) -> Source:
+    """Decode one article file and its sidecar, checking everything a person could get wrong.
+
+    Only regular files inside ``within`` are read (default: the folder the path names,
+    so a link there to a file elsewhere is refused); the id is made safe from the name.
+    """
+    within = within if within is not None else folder_of(path)
+    text = decode(path, _read_bytes(path, within))
+    return Source(safe_id(path.stem), path, text, hashlib.sha256(text.encode()).hexdigest(),
+                  read_meta(path, within))
 
 
-def _read_bytes(path: Path) -> bytes:
-    if not path.exists():
-        raise InputError(path, "no such file")
-    if path.is_dir():
-        raise InputError(path, "is a directory, not an article file")
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise InputError(path, f"cannot read: {exc.strerror or exc}") from None
+def _read_bytes(path: Path, within: Path) -> bytes:
+    return read_limited(path, limit=MAX_BYTES, within=within, error=InputError,
+                        too_large=lambda size: f"too long ({size:,} bytes; the limit is "
+                                               f"{MAX_CHARS:,} characters): split the article")
 
 
 def decode(path: Path, raw: bytes) -> str:
     """UTF-8 text with a BOM dropped; binary, UTF-16 and empty files are refused."""
-    if len(raw) > 4 * MAX_CHARS:  # more characters than the limit, whatever the encoding
+    if len(raw) > MAX_BYTES:  # more characters than the limit, whatever the encoding
         raise InputError(path, f"too long ({len(raw):,} bytes; the limit is {MAX_CHARS:,} "
                                "characters): split the article")
     text = decode_text(path, raw)
@@ -110,14 +108,14 @@ def sidecar_path(path: Path) -> Path:
     return path.with_name(f"{path.stem}.meta.yaml")
 
 
-def read_meta(path: Path) -> Meta:
+def read_meta(path: Path, within: Path | None = None) -> Meta:
     """The sidecar's fields, type-checked; no sidecar means no metadata."""
     meta_path = sidecar_path(path)
-    if not meta_path.is_file():
+    if not os.path.lexists(meta_path):
         return Meta()
-    raw = meta_path.read_bytes()
-    if len(raw) > MAX_META_BYTES:
-        raise InputError(meta_path, f"too large ({len(raw):,} bytes) for a sidecar")
+    raw = read_limited(meta_path, limit=MAX_META_BYTES, error=InputError,
+                       within=within if within is not None else folder_of(path),
+                       too_large=lambda size: f"too large ({size:,} bytes) for a sidecar")
     text = decode_text(meta_path, raw)
     try:
         data = parse_yaml(meta_path, text) or {}
@@ -137,6 +135,8 @@ def _meta_from(meta_path: Path, data: dict) -> Meta:
     for key, value in values.items():
         if value is not None and not isinstance(value, str):
             raise InputError(meta_path, f"{key} must be text, not {type(value).__name__}")
+        if isinstance(value, str) and not value.strip():
+            values[key] = None  # an empty title is no title: one is generated
     if values["published"] and not valid_date(values["published"]):
         raise InputError(meta_path, f"published must be YYYY-MM-DD, not {values['published']!r}")
     if values["url"] and not re.match(r"^https?://\S+$", values["url"]):

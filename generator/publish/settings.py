@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from generator.errors import ExplainerError
+from generator.errors import DataError, ExplainerError
+from generator.files import read_limited
 from generator.model import DEFAULT_THRESHOLD
+
+MAX_CONFIG_BYTES = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -25,6 +28,9 @@ class Settings:
     docs: Path
     threshold: float = DEFAULT_THRESHOLD  # confidence an item needs to be shown on the site
     site_url: str | None = None  # where the site is published (mkdocs.yml's ``site_url``)
+    dev_addr: str = "127.0.0.1:8000"  # mkdocs.yml's dev_addr: where `serve` listens
+    remote_name: str = "origin"  # mkdocs.yml's remote_name and remote_branch: where
+    remote_branch: str = "gh-pages"  # `deploy` pushes
 
     @property
     def template_dirs(self) -> list[Path]:
@@ -70,7 +76,30 @@ _Lenient.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
 def load(config_file: Path) -> Settings:
-    """Settings straight from ``mkdocs.yml``, without loading MkDocs."""
-    with config_file.open(encoding="utf-8") as handle:
-        data = yaml.load(handle, Loader=_Lenient) or {}
-    return from_extra(config_file, data.get("extra"), data.get("docs_dir"), data.get("site_url"))
+    """Settings straight from ``mkdocs.yml``, without loading MkDocs; every folder of the
+    project must lie inside it (a folder that is a link out is refused in one line)."""
+    raw = read_limited(config_file, limit=MAX_CONFIG_BYTES, error=DataError)
+    try:
+        data = yaml.load(raw.decode("utf-8-sig"), Loader=_Lenient) or {}
+    except (yaml.YAMLError, UnicodeDecodeError, RecursionError) as exc:
+        raise DataError(config_file, f"not valid YAML: {getattr(exc, 'problem', exc)}") from None
+    if not isinstance(data, dict):
+        raise DataError(config_file, "must be a mapping (an MkDocs configuration)")
+    extra = data.get("extra") if isinstance(data.get("extra"), dict) else {}
+    settings = from_extra(config_file, extra, data.get("docs_dir"), data.get("site_url"))
+    publishing = {key: str(data[key]) for key in ("dev_addr", "remote_name", "remote_branch")
+                  if isinstance(data.get(key), str | int) and str(data[key]).strip()}
+    settings = replace(settings, **publishing)
+    check_folders(settings)
+    return settings
+
+
+def check_folders(settings: Settings) -> None:
+    """Each folder the project reads or writes lies inside the project, links resolved."""
+    root = settings.root.resolve()
+    for name, folder in (("inputs", settings.inputs), ("data", settings.data),
+                         ("templates", settings.templates), ("overrides", settings.overrides),
+                         ("docs_dir", settings.docs)):
+        if folder is not None and not folder.resolve().is_relative_to(root):
+            raise DataError(settings.config_file, f"{name}: {folder} is outside the project "
+                                                  f"folder {root} (a link out?); refused")

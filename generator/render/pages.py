@@ -12,11 +12,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, StrictUndefined
 
+from generator.errors import ExplainerError
 from generator.model import Explainer
 from generator.render import escape
 from generator.render.provenance import Provenance
+from generator.render.loader import SafeLoader
 from generator.render.views import ArticleView, count_label, shared_actors
 from generator.render.visible import public
 
@@ -45,9 +47,8 @@ class Renderer:
     """A Jinja environment over the template folders, most specific first."""
 
     def __init__(self, template_dirs: Iterable[Path]) -> None:
-        loaders = [FileSystemLoader(str(d)) for d in template_dirs if d.is_dir()]
         self.env = Environment(
-            loader=ChoiceLoader(loaders),
+            loader=SafeLoader(template_dirs),
             undefined=StrictUndefined,
             finalize=escape.markdown_text,
             autoescape=True,
@@ -83,13 +84,14 @@ class Renderer:
                 body = self._render(template, a=view, page=name)
                 pages.append(Page(path, with_meta(body, sharing_meta(view)) + "\n" + footer))
             pages.append(Page(f"{ARTICLES_DIR}/{view.id}/{TIMELINE_EXPORT}",
-                              escape.plain_json(view.timeline_json())))
+                              escape.timelinejs_json(view.timeline_json())))
         if actors:
             pages.append(Page(f"{ACTORS_DIR}/index.md",
                               self._render("actors/index.md.j2", actors=actors)))
         for actor in actors:
             pages.append(Page(f"{ACTORS_DIR}/{actor.slug}.md",
                               self._render("actors/actor.md.j2", actor=actor)))
+        _one_page_per_path(pages)
         return pages
 
     def _render(self, template: str, **context: object) -> str:
@@ -117,6 +119,17 @@ def with_meta(content: str, meta: dict[str, str]) -> str:
     lines = "".join(f"{key}: {escape.yaml_string(value)}\n" for key, value in meta.items()
                     if key not in own)
     return FRONT_MATTER + head + lines + FRONT_MATTER + body
+
+
+def _one_page_per_path(pages: list[Page]) -> None:
+    """No page may take another's address (a name chosen so would replace a page)."""
+    seen: set[str] = set()
+    for page in pages:
+        key = page.path.casefold()
+        if key in seen:
+            raise ExplainerError(None, f"two pages would be written at {page.path}; "
+                                       "rename the article or actor that takes it")
+        seen.add(key)
 
 
 def _newest_first(explainer: Explainer) -> tuple[str, str]:

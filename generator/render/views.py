@@ -42,6 +42,7 @@ KIND_OF_CLAIM = {
 }
 SCHEMA_TYPES = {"person": "Person", "place": "Place"}
 EXACT_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+RESERVED_SLUGS = frozenset({"index"})  # actors/index.md is the listing of actors
 
 
 @dataclass(frozen=True)
@@ -347,8 +348,9 @@ def shared_actors(explainers: list[Explainer]) -> tuple[list[SiteActor], dict[st
 
 
 def _unique_slugs(keys: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """A page name per actor; names the site uses itself (``index``) are never given out."""
     out: dict[tuple[str, str], str] = {}
-    used: set[str] = set()
+    used: set[str] = set(RESERVED_SLUGS)
     for name, kind in keys:
         candidate = slug(name)
         if candidate in used:

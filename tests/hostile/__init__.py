@@ -98,8 +98,11 @@ SIDECAR_META: dict[str, Meta] = {
         title='</title><script>window.__xss=13</script>"><img src=x onerror=window.__xss=14>',
         source='"><script>window.__xss=15</script>'),
 }
-# File names of articles: the name becomes the page address.
-BAD_NAMES = ["my story.txt", "caf\u00e9.txt", "..hidden.txt", "-rf.txt", "\u65b0\u95fb.txt"]
+# File names of articles -> the safe id (page address) each becomes; none is refused.
+ODD_NAMES = {"my story.txt": "my-story", "caf\u00e9.txt": "cafe", "..hidden.txt": "hidden",
+             "-rf.txt": "rf", "Z\u00fcrich caf\u00e9 report.txt": "zurich-cafe-report",
+             "\u65b0\u95fb.txt": "article-", "a\u202eb <i>.txt": "ab-i",
+             "%2e%2e%2fetc.txt": "2e-2e-2fetc"}
 
 
 def hostile_text() -> str:
