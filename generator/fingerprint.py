@@ -20,8 +20,12 @@ _SKIP_SUFFIXES = {".pyc", ".pyo"}
 
 @cache
 def extractor_fingerprint() -> str:
-    """16 hex digits; computed once per process."""
-    package = Path(__file__).resolve().parent
+    """16 hex digits for the installed package; computed once per process."""
+    return fingerprint_of(Path(__file__).resolve().parent)
+
+
+def fingerprint_of(package: Path) -> str:
+    """The fingerprint of the extraction code and data under ``package``."""
     digest = hashlib.sha256()
     for folder in FOLDERS:
         for path in sorted((package / folder).rglob("*")):

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from generator import store
-from generator.files import WriteError
 from generator.errors import DataError, EditedError
+from generator.files import WriteError
 from tests.samples import sample
 
 

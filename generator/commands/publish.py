@@ -19,7 +19,7 @@ from generator.files import build_beside
 from generator.lock import SERVE_ENV, project_lock
 from generator.publish import settings as project
 from generator.publish.child import run_child
-from generator.publish.mkdocs import mkdocs_argv
+from generator.publish.mkdocs import mkdocs_argv, mkdocs_build, push_argv
 
 
 def serve(config_file: Path, dev_addr: str | None) -> int:
@@ -61,8 +61,8 @@ def port_problem(address: str) -> str | None:
 def deploy(config_file: Path, remote_name: str | None, message: str | None) -> int:
     """Build strictly and push the site to the ``gh-pages`` branch; refuse invalid data.
 
-    The site is built into a temporary folder (``site/`` stays as it was); when the push
-    fails, the local ``gh-pages`` branch is put back where it was.
+    The site is built into a temporary folder (``site/`` stays as it was) and pushed by a
+    child process; when the push fails, the local ``gh-pages`` branch is put back.
     """
     paths = project.load(config_file)
     remote = remote_name or paths.remote_name
@@ -78,9 +78,10 @@ def deploy(config_file: Path, remote_name: str | None, message: str | None) -> i
         branch = f"refs/heads/{paths.remote_branch}"
         before = _git(paths.root, "rev-parse", "--verify", "-q", branch)
         with build_beside(paths.root / "site") as folder:
-            args = ["--strict", "--site-dir", str(folder), "--remote-name", remote]
-            args += ["--message", message] if message else []
-            code = run_child(mkdocs_argv(paths.config_file, "gh-deploy", *args), cwd=paths.root)
+            code = mkdocs_build(paths.config_file, into=folder)
+            if code == 0:
+                code = run_child(push_argv(paths.config_file, folder, remote, message),
+                                 cwd=paths.root)
     if code != 0:
         _put_back(paths.root, branch, before)
         print(f"explainer: {paths.root}: deploy failed (see above); the local "

@@ -1,5 +1,5 @@
 """Run MkDocs: the build in-process into a folder beside the site, then swapped in;
-serve and gh-deploy as child processes (see :mod:`generator.publish.child`)."""
+serve and the GitHub Pages push as child processes (see :mod:`generator.publish.child`)."""
 
 from __future__ import annotations
 
@@ -15,19 +15,25 @@ from generator.errors import ExplainerError
 from generator.files import build_beside, swap_in
 
 
-def mkdocs_build(config_file: Path, *, quiet: bool = False) -> int:
+def mkdocs_build(config_file: Path, *, quiet: bool = False, into: Path | None = None) -> int:
     """``mkdocs build --strict`` into a temporary folder beside ``site/``, renamed over it
-    only when the build succeeded: a failed or killed build leaves the last good site."""
-    handler = _log_to_stderr(logging.WARNING if quiet else logging.INFO)
+    only when the build succeeded: a failed or killed build leaves the last good site.
+    ``into``: build into that folder instead, leaving ``site/`` alone."""
+    handler = log_to_stderr(logging.WARNING if quiet else logging.INFO)
     try:
         config = load_config(str(config_file), strict=True)
+        if into is not None:
+            config.site_dir = str(into)
+            build(config)
+            return 0
         site = Path(config.site_dir)
         with build_beside(site) as folder:
             config.site_dir = str(folder)
             build(config)
             swap_in(folder, site)
     except MkDocsException as exc:
-        print(f"explainer: {config_file.name}: {exc}", file=sys.stderr)
+        if not handler.errors:  # else MkDocs has said what went wrong, in one line
+            print(f"explainer: {config_file.name}: {exc}", file=sys.stderr)
         return 1
     except ExplainerError as exc:
         print(f"explainer: {exc}", file=sys.stderr)
@@ -42,9 +48,23 @@ def mkdocs_build(config_file: Path, *, quiet: bool = False) -> int:
     return 0
 
 
-def _log_to_stderr(level: int) -> logging.Handler:
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+class _Log(logging.StreamHandler):
+    """MkDocs' log on stderr; an error reads as our one-line errors, and is counted."""
+
+    def __init__(self) -> None:
+        super().__init__(sys.stderr)
+        self.errors = 0
+        self.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+
+    def format(self, record: logging.LogRecord) -> str:
+        if record.levelno >= logging.ERROR:
+            self.errors += 1
+            return "explainer: " + " ".join(record.getMessage().split())
+        return super().format(record)
+
+
+def log_to_stderr(level: int) -> _Log:
+    handler = _Log()
     handler.setLevel(level)
     logger = logging.getLogger("mkdocs")
     logger.setLevel(logging.DEBUG if level < logging.INFO else logging.INFO)
@@ -55,3 +75,9 @@ def _log_to_stderr(level: int) -> logging.Handler:
 def mkdocs_argv(config_file: Path, command: str, *args: str) -> list[str]:
     """``mkdocs <command>`` as MkDocs' own command line, run by this interpreter."""
     return [sys.executable, "-m", "mkdocs", command, "-f", str(config_file), *args]
+
+
+def push_argv(config_file: Path, site_dir: Path, remote: str, message: str | None) -> list[str]:
+    """The child that pushes a built site to GitHub Pages (:mod:`generator.publish.push`)."""
+    return [sys.executable, "-m", "generator.publish.push", str(config_file), str(site_dir),
+            remote, message or ""]
