@@ -127,7 +127,8 @@ def test_one_gigabyte_article_is_refused_before_reading(tmp_path: Path):
     done = subprocess.run([sys.executable, "-c", script, str(big), str(tmp_path / "out")],
                           capture_output=True, text=True, timeout=120, cwd=ROOT)
     assert done.returncode == 1 and "too long" in one_line(done.stderr)
-    assert int(done.stdout.strip()) < 300_000, "peak memory (KiB) of the refusing process"
+    peak = int(done.stdout.strip())
+    assert peak < 400_000, f"peak memory {peak} KiB: the file was read"
 
 
 def test_data_fifo_does_not_hang_check(project: Path):
@@ -143,14 +144,14 @@ def test_project_folder_that_links_out_is_refused(project: Path, tmp_path_factor
     (project / "seeds").rmdir()
     (project / "seeds").symlink_to(outside)
     code, err = cli("check", "-f", str(project / "mkdocs.yml"))
-    assert code == 1 and "inputs" in one_line(err) and "outside the project" in err
+    assert code == 2 and "inputs" in one_line(err) and "outside the project" in err
 
 
 def test_config_pointing_outside_is_refused(project: Path):
     config = project / "mkdocs.yml"
     config.write_text(config.read_text().replace("inputs: seeds", "inputs: /etc"))
     code, err = cli("build", "-f", str(config))
-    assert code == 1 and "outside the project" in one_line(err)
+    assert code == 2 and "outside the project" in one_line(err)
 
 
 def test_tree_check_finds_links_out_fifos_and_loops(tmp_path: Path):

@@ -19,9 +19,9 @@ def run(config_file: Path, data: Path | None, docs: Path | None) -> int:
     out = (docs or paths.docs).resolve()
     try:
         pages = render_pages(paths)
+        changed = write_pages(pages, out)
     except ExplainerError as exc:
         print(f"explainer: {exc}", file=sys.stderr)
         return 1
-    changed = write_pages(pages, out)
     print(f"explainer: rendered {len(pages)} pages into {out} ({changed} changed)")
     return 0
