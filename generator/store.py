@@ -226,7 +226,7 @@ def save(path: Path, explainer: Explainer, *, force: bool = False,
     just before it is replaced: when a person saved it meanwhile, the merge is redone.
     """
     fresh = explainer.to_dict()
-    validate(path, dumps(fresh), fresh, machine=True)
+    validate(path, "", fresh, machine=True)
     for _ in range(SAVE_TRIES):
         before = _current_text(path)
         try:
@@ -248,8 +248,10 @@ def _save_once(path: Path, new: dict[str, Any], before: str | None, *, force: bo
     for item in (new, data):
         if item["article"].get("input") is not None:
             item["article"]["input"]["extracted_sha256"] = stamp
+    if merged:  # the fresh extraction was checked; a merge makes new data
+        validate(path, "", data, machine=True)
+        validate(path, "", new, machine=True)
     out = dumps(data)
-    validate(path, out, data, machine=True)
     base_path = _base_path(path, stamp)
     write_atomic(base_path, dumps(new))
     expected = before.encode("utf-8") if before is not None else None

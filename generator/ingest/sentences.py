@@ -16,16 +16,48 @@ _LINE = re.compile(r"[^\n]+")
 _PARAGRAPH = re.compile(r"\S(?:.*?\S)?(?=\s*\n\s*\n|\s*$)", re.S)
 _END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+)")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+_SPACE = re.compile(r"\s*")
+_CAPITAL_START = re.compile(r"[\"'“‘(\[]?[A-Z0-9]")
+MAX_SENTENCE = 1_000  # characters: a run-on line is cut into sentences no longer than this
+_LOOK_BACK = 40  # characters searched for the word before a full stop (abbreviations are short)
+_CUTS = (re.compile(r"[;:]\s"), re.compile(r",\s"), re.compile(r"\s[-–—]+\s"), re.compile(r"\s"))
 
 
 def split(text: str, form: Form) -> list[tuple[int, int]]:
-    """Sentence spans, in order, each stripped of surrounding whitespace."""
+    """Sentence spans, in order, each stripped of surrounding whitespace and no longer than
+    :data:`MAX_SENTENCE` characters (the NLP's cost grows faster than a sentence's length)."""
     if form.tokenized:
-        return [s for m in _LINE.finditer(text) if (s := _strip(text, m.start(), m.end()))]
-    spans: list[tuple[int, int]] = []
-    for paragraph in _PARAGRAPH.finditer(text):
-        spans.extend(_split_prose(text, paragraph.start(), paragraph.end(), form.lowercase))
-    return spans
+        spans = [s for m in _LINE.finditer(text) if (s := _strip(text, m.start(), m.end()))]
+    else:
+        spans = []
+        for paragraph in _PARAGRAPH.finditer(text):
+            spans.extend(_split_prose(text, paragraph.start(), paragraph.end(), form.lowercase))
+    return [piece for span in spans for piece in _bounded(text, *span)]
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A span cut into pieces of at most :data:`MAX_SENTENCE` characters, each at the last
+    clause mark (``;``, ``,``, a dash) in its second half, else at the last space."""
+    pieces = []
+    while end - start > MAX_SENTENCE:
+        cut = _cut(text, start, start + MAX_SENTENCE)
+        if piece := _strip(text, start, cut):
+            pieces.append(piece)
+        start = cut
+    if piece := _strip(text, start, end):
+        pieces.append(piece)
+    return pieces
+
+
+def _cut(text: str, start: int, limit: int) -> int:
+    half = start + MAX_SENTENCE // 2
+    for pattern in _CUTS:
+        last = None
+        for last in pattern.finditer(text, half, limit):  # noqa: B007 - the last one counts
+            pass
+        if last is not None:
+            return last.end() if pattern is not _CUTS[-1] else last.start() + 1
+    return limit  # no space at all: a cut inside a very long "word"
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -51,13 +83,13 @@ def _split_prose(text: str, start: int, end: int, lowercase: bool) -> list[tuple
 
 def _is_boundary(text: str, match: re.Match[str], end: int, lowercase: bool) -> bool:
     """A full stop ends a sentence unless it closes an abbreviation or an initial."""
-    following = text[match.end():end].lstrip()
-    if not following:
+    following = _SPACE.match(text, match.end(), end).end()
+    if following >= end:
         return False
-    if not lowercase and not re.match(r"[\"'“‘(\[]?[A-Z0-9]", following):
+    if not lowercase and not _CAPITAL_START.match(text, following, end):
         return False
     if match.group().startswith("."):
-        word = _WORD_BEFORE.search(text, 0, match.start())
+        word = _WORD_BEFORE.search(text, max(0, match.start() - _LOOK_BACK), match.start())
         token = word.group(1).lower() if word else ""
         if token in ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
             return False

@@ -18,18 +18,20 @@ from generator.nlp.attribution import (
     contested_pairs,
     find_attributions,
 )
+from generator.nlp.mention_index import MentionIndex
 from generator.nlp.pipeline import Document
 
 
 def find_claims(document: Document, actors: list[Actor]) -> list[Claim]:
     """Every attribution with a content span that maps back into the input."""
+    mentions = MentionIndex(actors)
     attributions = [a for a in find_attributions(document.doc)
-                    if worth_showing(document, a, _speaker(document, actors, a))]
+                    if worth_showing(document, a, _speaker(document, mentions, a))]
     evidence = assess_evidence(document.doc, attributions)
     claims: list[Claim] = []
     numbering: dict[int, str] = {}
     for index, (found, judged) in enumerate(zip(attributions, evidence, strict=True)):
-        claim = _claim(document, actors, found, judged, f"c{len(claims) + 1}")
+        claim = _claim(document, mentions, found, judged, f"c{len(claims) + 1}")
         if claim is not None:
             numbering[index] = claim.id
             claims.append(claim)
@@ -54,12 +56,12 @@ def worth_showing(document: Document, found: Attribution, speaker: str | None) -
     return cue is not None and any(t.lemma_.lower() in words for t in cue)
 
 
-def _speaker(document: Document, actors: list[Actor], found: Attribution) -> str | None:
+def _speaker(document: Document, mentions: MentionIndex, found: Attribution) -> str | None:
     source = document.ref(*found.source) if found.source else None
-    return speaker_of(document, actors, source, found)
+    return speaker_of(document, mentions, source, found)
 
 
-def _claim(document: Document, actors: list[Actor], found: Attribution, judged,
+def _claim(document: Document, mentions: MentionIndex, found: Attribution, judged,
            claim_id: str) -> Claim | None:
     content = document.ref(*found.content)
     if content is None:
@@ -70,7 +72,7 @@ def _claim(document: Document, actors: list[Actor], found: Attribution, judged,
     return Claim(
         id=claim_id,
         sentence=document.sentence_at(anchor[0]).id,
-        speaker=speaker_of(document, actors, source, found),
+        speaker=speaker_of(document, mentions, source, found),
         source=source,
         cue=cue,
         content=content,
@@ -87,40 +89,29 @@ def _evidence(document: Document, judged) -> Evidence:
     return Evidence(judged.status, sentence, words)
 
 
-def speaker_of(document: Document, actors: list[Actor], source: TextRef | None,
+def speaker_of(document: Document, mentions: MentionIndex, source: TextRef | None,
                found: Attribution) -> str | None:
     """The actor named first in the source phrase (its head); a pronoun, the nearest before it."""
     if source is None:
         return None
-    best = _overlapping(actors, source)
+    best = _overlapping(mentions, source)
     if best is not None:
         return best
     if source.text.lower() in PERSONAL_PRONOUNS:
-        return _nearest_person_before(actors, source.span[0], source.text.lower())
+        return _nearest_person_before(mentions, source.span[0], source.text.lower())
     return None
 
 
-def _overlapping(actors: list[Actor], source: TextRef) -> str | None:
-    start, end = source.span
+def _overlapping(mentions: MentionIndex, source: TextRef) -> str | None:
     hits = [(m.span[0], -(m.span[1] - m.span[0]), a.id)
-            for a in actors if a.kind != "place"
-            for m in a.mentions if m.span[0] < end and m.span[1] > start]
+            for m, a in mentions.overlapping(*source.span)]
     return min(hits)[2] if hits else None
 
 
-def _nearest_person_before(actors: list[Actor], position: int, pronoun: str) -> str | None:
+def _nearest_person_before(mentions: MentionIndex, position: int, pronoun: str) -> str | None:
     """He/she resolve to the last person named before; they/we to the last non-person agent."""
     wanted = {"person"} if pronoun in PERSON_PRONOUNS else {
         "government", "organisation", "group", "media", "other"}
-    best: tuple[int, str] | None = None
-    for actor in actors:
-        if actor.kind not in wanted:
-            continue
-        for mention in actor.mentions:
-            if mention.span[1] <= position and mention.text.lower() not in PERSONAL_PRONOUNS and (
-                best is None or mention.span[1] > best[0]
-            ):
-                best = (mention.span[1], actor.id)
-    return best[1] if best else None
+    return mentions.last_ending_by(position, wanted, PERSONAL_PRONOUNS)
 
 

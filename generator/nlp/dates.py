@@ -16,7 +16,7 @@ def find_dates(document: Document, published: str | None) -> list[tuple[DateRef,
     """
     anchor = datetime.date.fromisoformat(published) if published else None
     dates = []
-    for timex in find_timexes(document.doc.text, anchor):
+    for timex in find_timexes(document.text, anchor):
         ref = document.ref(timex.start, timex.end)
         if ref is None:
             continue

@@ -10,7 +10,9 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
@@ -20,6 +22,7 @@ from generator.ingest import sentences as splitter
 from generator.ingest.forms import Form
 from generator.ingest.reader import Source
 from generator.model import Mention, Sentence, TextRef
+from generator.nlp.docs import remember_text
 from generator.text.alignment import Alignment
 from generator.text.restore import restore_document
 
@@ -48,13 +51,14 @@ class Document:
     doc: Doc
     alignment: Alignment
     starts: list[int]  # doc offset where each sentence starts
+    text: str  # the parsed text (``doc.text``, built once: spaCy rebuilds it on every call)
 
     def ref(self, start: int, end: int) -> TextRef | None:
         """The input text behind doc characters ``[start, end)``."""
         span = self.alignment.to_source(start, end)
         if span is None:
             return None
-        return TextRef(span, self.source.text[span[0]:span[1]], self.doc.text[start:end])
+        return TextRef(span, self.source.text[span[0]:span[1]], self.text[start:end])
 
     def ref_of(self, span: SpacySpan) -> TextRef | None:
         return self.ref(span.start_char, span.end_char)
@@ -84,19 +88,23 @@ def analyse(nlp: Language, source: Source, form: Form) -> Document:
         pieces.extend(sentence.alignment.shifted(offset).pieces)
         parts.append(sentence.text)
         offset += len(sentence.text) + 1
-    doc = _parse(nlp, " ".join(parts), starts)
+    text = " ".join(parts)
+    doc = _parse(nlp, text, starts)
+    remember_text(doc, text)
     doc.user_data[PARAGRAPH_STARTS] = frozenset(
         starts[k] for k in range(1, len(spans)) if "\n" in source.text[spans[k - 1][1]:spans[k][0]])
     ordered = tuple(sorted(pieces, key=lambda p: (p.dst_start, p.dst_end)))
-    return Document(source, form, sentences, doc, Alignment(ordered), starts)
+    return Document(source, form, sentences, doc, Alignment(ordered), starts, text)
 
 
 def _parse(nlp: Language, text: str, starts: list[int]) -> Doc:
     """Run the pipeline with our sentence boundaries fixed (the parser respects them)."""
     doc = nlp.make_doc(text)
     boundaries = set(starts)
-    for token in doc:
-        token.is_sent_start = token.idx in boundaries or token.i == 0
+    # Set all at once: each ``token.is_sent_start = ...`` scans the whole doc (quadratic).
+    flags = numpy.array([1 if token.idx in boundaries or token.i == 0 else -1 for token in doc],
+                        dtype="int64").astype("uint64").reshape(-1, 1)
+    doc.from_array([SENT_START], flags)
     for _, component in nlp.pipeline:
         doc = component(doc)
     return doc

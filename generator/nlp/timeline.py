@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from generator.lexicon import DAYS_PER_UNIT
 from generator.model import Actor, DateRef, Event, Sentence
+from generator.nlp.mention_index import MentionIndex
 from generator.nlp.pipeline import Document
 from generator.nlp.timex import Timex, sort_key
 
@@ -24,18 +25,20 @@ def build(document: Document, dates: list[tuple[DateRef, Timex]], actors: list[A
           key_points: list[str]) -> list[Event]:
     """One event per date (its clause), then key sentences that hold no date, undated."""
     dated = sorted(dates, key=lambda pair: order(pair[1]))
-    events = [_dated_event(document, date, timex, actors) for date, timex in dated]
+    mentions = MentionIndex(actors)
+    events = [_dated_event(document, date, timex, mentions) for date, timex in dated]
     with_dates = {date.sentence for date, _ in dates}
     sentences = {s.id: s for s in document.sentences}
     for sid in key_points:
         if sid not in with_dates:
-            events.append(_undated_event(sentences[sid], actors))
+            events.append(_undated_event(sentences[sid], mentions))
     for number, event in enumerate(events, 1):
         event.id = f"e{number}"
     return events
 
 
-def _dated_event(document: Document, date: DateRef, timex: Timex, actors: list[Actor]) -> Event:
+def _dated_event(document: Document, date: DateRef, timex: Timex,
+                 mentions: MentionIndex) -> Event:
     tokens = _clause(document, timex)
     what = _what(document, timex, tokens) if tokens else ""
     if not what.strip():
@@ -43,7 +46,8 @@ def _dated_event(document: Document, date: DateRef, timex: Timex, actors: list[A
     source = None
     if tokens:
         source = document.alignment.to_source(tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
-    return Event("", date.id, _tidy(what), date.sentence, _actors_in(actors, source or date.span))
+    return Event("", date.id, _tidy(what), date.sentence,
+                 mentions.actors_inside(*(source or date.span)))
 
 
 def order(timex: Timex) -> tuple:
@@ -134,13 +138,9 @@ def _governing_verb(token: Token) -> Token | None:
     return token if token.pos_ in {"VERB", "AUX"} else None
 
 
-def _undated_event(sentence: Sentence, actors: list[Actor]) -> Event:
-    return Event("", None, _tidy(sentence.text), sentence.id, _actors_in(actors, sentence.span))
-
-
-def _actors_in(actors: list[Actor], span: tuple[int, int]) -> list[str]:
-    return [a.id for a in actors if a.kind != "place"
-            and any(m.span[0] >= span[0] and m.span[1] <= span[1] for m in a.mentions)]
+def _undated_event(sentence: Sentence, mentions: MentionIndex) -> Event:
+    return Event("", None, _tidy(sentence.text), sentence.id,
+                 mentions.actors_inside(*sentence.span))
 
 
 def _tidy(text: str) -> str:

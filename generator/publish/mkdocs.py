@@ -27,6 +27,10 @@ def mkdocs_build(config_file: Path, *, quiet: bool = False, into: Path | None = 
             build(config)
             return 0
         site = Path(config.site_dir)
+        root = Path(config.config_file_path).resolve().parent
+        if not site.resolve().is_relative_to(root) or site.resolve() == root:
+            raise ExplainerError(config_file, f"site_dir {site} is not a folder inside the "
+                                              f"project {root}; not building there")
         with build_beside(site) as folder:
             config.site_dir = str(folder)
             build(config)

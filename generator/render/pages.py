@@ -17,8 +17,8 @@ from jinja2 import Environment, StrictUndefined
 from generator.errors import ExplainerError
 from generator.model import Explainer
 from generator.render import escape
-from generator.render.provenance import Provenance
 from generator.render.loader import SafeLoader
+from generator.render.provenance import Provenance
 from generator.render.views import ArticleView, count_label, shared_actors
 from generator.render.visible import public
 

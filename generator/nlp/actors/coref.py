@@ -8,6 +8,7 @@ Anything else stays apart, so two different officials stay two.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 
 from spacy.tokens import Doc, Token
@@ -25,6 +26,7 @@ ACRONYM_SKIP = {"and", "of", "the", "for", "&", "-"}
 
 def resolve(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
     """Give every candidate a key; unresolved pronouns are dropped."""
+    candidates = sorted(candidates, key=lambda c: c.start)  # the window below relies on it
     sentence_of = sentence_index(doc)
     _vote_labels(candidates)
     _strip_descriptors(candidates)
@@ -35,18 +37,23 @@ def resolve(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
     _link_appositives(doc, candidates)
     _merge_short_names(candidates)
     resolved: list[Candidate] = []
+    resolved_sentences: list[int] = []  # in order: candidates come sorted by position
+    by_head: dict[tuple[str, str], str] = {}  # (head, kind) -> key of its last full mention
     genders = {c.key: c.gender for c in candidates if c.key and c.gender}
     for candidate in candidates:
         if candidate.role == "pronoun" and candidate.kind == "person":
             candidate.gender = "f" if candidate.head in {"she", "her"} else "m"
         if candidate.key is None:
-            window = [c for c in resolved
-                      if sentence_of[candidate.start] - sentence_of[c.start] <= _window(candidate)]
-            candidate.key = _antecedent(doc, candidate, resolved, window, genders)
+            first = sentence_of[candidate.start] - _window(candidate)
+            window = resolved[bisect_left(resolved_sentences, first):]
+            candidate.key = _antecedent(doc, candidate, by_head, window, genders)
             if candidate.key and candidate.gender:
                 genders.setdefault(candidate.key, candidate.gender)
         if candidate.key is not None:
             resolved.append(candidate)
+            resolved_sentences.append(sentence_of[candidate.start])
+            if candidate.role != "pronoun" and "@" not in candidate.key:
+                by_head[(singular(candidate.head), candidate.kind)] = candidate.key
     return resolved
 
 
@@ -229,16 +236,15 @@ def _link_titles(doc: Doc, candidates: list[Candidate]) -> None:
             c.key, c.kind, c.role = next(iter(keys)), "person", "nominal"
 
 
-def _antecedent(doc: Doc, candidate: Candidate, earlier: list[Candidate],
+def _antecedent(doc: Doc, candidate: Candidate, by_head: dict[tuple[str, str], str],
                 window: list[Candidate], genders: dict[str, str]) -> str | None:
-    """Pronouns and "the group" look back a few sentences; a repeated head word any distance."""
+    """Pronouns and "the group" look back a few sentences; a repeated head word any distance
+    (``by_head``: the key of the last earlier mention, not a pronoun, of each head and kind)."""
     if candidate.role == "pronoun":
         return _pronoun_antecedent(doc, candidate, window, genders)
     head = singular(candidate.head)
-    for other in reversed(earlier):
-        same = singular(other.head) == head and other.kind == candidate.kind
-        if same and other.role != "pronoun" and "@" not in (other.key or ""):
-            return other.key
+    if (head, candidate.kind) in by_head:
+        return by_head[(head, candidate.kind)]
     if head in GROUP_WORDS:
         found = _group_antecedent(doc, candidate, window)
         if found:

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 
 from generator.nlp.attribution.lexicon import word_set
 from generator.nlp.attribution.spans import Attribution
+from generator.nlp.docs import doc_text
 
 _W = r"[\s\-]+"  # word gap in prose or in the tokenized seed form
 _CLAIM = r"(claims?|allegations?|accusations?|assertions?|statements?|account|charges?|reports?)"
@@ -83,7 +84,7 @@ def _inside(span: tuple[int, int], outer: tuple[int, int] | None) -> bool:
 
 def _phrase(doc: Doc, sent: Span, start: int, end: int) -> tuple[int, int]:
     """Widen a pattern hit to its clause: from the hit to the next comma/dash/sentence end."""
-    text = doc.text
+    text = doc_text(doc)
     stop = sent.end_char
     for mark in (" - ", " -- ", ";", " – ", " — "):
         k = text.find(mark, end, stop)
@@ -105,7 +106,7 @@ def _hits(doc: Doc, sent: Span) -> list[tuple[str, tuple[int, int]]]:
 def _source_words(doc: Doc, attr: Attribution) -> set[str]:
     if attr.source is None:
         return set()
-    words = re.findall(r"\w+", doc.text[attr.source[0]:attr.source[1]].lower())
+    words = re.findall(r"\w+", doc_text(doc)[attr.source[0]:attr.source[1]].lower())
     return {w for w in words if w not in STOP_SOURCE_WORDS}
 
 
@@ -114,7 +115,7 @@ def _back_targets(doc: Doc, attributions: list[Attribution], n: int, sent: Span,
     """Which earlier attributions (one or two sentences back) a later evidence phrase refers to:
     those whose source is named before the phrase, else the latest one if the phrase says
     "their claims" / "the allegations"."""
-    before = set(re.findall(r"\w+", doc.text[sent.start_char:hit[0]].lower()))
+    before = set(re.findall(r"\w+", doc_text(doc)[sent.start_char:hit[0]].lower()))
     window = [i for i, a in enumerate(attributions) if n - 2 <= a.sentence < n]
     named = {i for i in window if _source_words(doc, attributions[i]) & before}
     if named:
@@ -129,7 +130,7 @@ def _after_cue(doc: Doc, attr: Attribution, span: tuple[int, int]) -> bool:
     """In the claim's own sentence the judgement follows the cue ("blamed X, but offered little
     evidence"), except a fronted "without evidence"."""
     anchor = attr.cue[1] if attr.cue else attr.content[1]
-    return span[0] >= anchor or doc.text[span[0]:span[1]].lower().startswith("without")
+    return span[0] >= anchor or doc_text(doc)[span[0]:span[1]].lower().startswith("without")
 
 
 def _own_words(doc: Doc, attr: Attribution, status: str, span: tuple[int, int]) -> bool:
@@ -139,7 +140,7 @@ def _own_words(doc: Doc, attr: Attribution, status: str, span: tuple[int, int]) 
         return True
     if not _inside(span, attr.content):
         return False
-    tail = doc.text[attr.content[0]:span[0]]
+    tail = doc_text(doc)[attr.content[0]:span[0]]
     return not (status == "supported" and "," in tail)
 
 
@@ -200,7 +201,7 @@ def _content_lemmas(doc: Doc, attr: Attribution) -> set[str]:
 
 
 def _source_text(doc: Doc, attr: Attribution) -> str | None:
-    return doc.text[attr.source[0]:attr.source[1]].lower() if attr.source else None
+    return doc_text(doc)[attr.source[0]:attr.source[1]].lower() if attr.source else None
 
 
 def contested_pairs(doc: Doc, attributions: list[Attribution]) -> list[tuple[int, int]]:
@@ -228,5 +229,5 @@ def _opposed(doc: Doc, sents: list[Span], a: Attribution, b: Attribution, cue_a:
     if {cue_a, cue_b} & OPPOSING_CUES and b.sentence - a.sentence == 1:
         return True
     shared = _content_lemmas(doc, a) & _content_lemmas(doc, b)
-    between = doc.text[a.content[1]:b.content[0]]
+    between = doc_text(doc)[a.content[1]:b.content[0]]
     return len(shared) >= 2 and bool(CONTRAST.search(between))

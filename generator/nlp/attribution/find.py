@@ -8,6 +8,8 @@ Rule-based on the spaCy dependency parse, in three passes: reported speech
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
+
 from spacy.tokens import Doc
 
 from generator.nlp.attribution.headlines import headline_drafts
@@ -22,9 +24,15 @@ def _dedupe(drafts: list[Draft]) -> list[Draft]:
     """Keep one of near-identical contents, preferring the one with a source and cue."""
     drafts = sorted(drafts, key=lambda d: (d.source is None, d.cue is None, d.learned))
     kept: list[Draft] = []
+    starts: list[tuple[int, int]] = []  # kept contents by start, to compare only near ones
     for d in drafts:
-        if any(_same(d.content, k.content) for k in kept):
+        # _same needs 80% overlap of the longer: starts at most a quarter of d apart
+        margin = (d.content[1] - d.content[0]) // 4 + 1
+        first = bisect_left(starts, (d.content[0] - margin, -1))
+        last = bisect_left(starts, (d.content[0] + margin + 1, -1))
+        if any(_same(d.content, kept[n].content) for _, n in starts[first:last]):
             continue
+        insort(starts, (d.content[0], len(kept)))
         kept.append(d)
     return sorted(kept, key=lambda d: d.content)
 

@@ -3,11 +3,15 @@ lines ("Senator Slams Budget Plan") whose verb the parser reads as a name."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.tokens import Doc, Span, Token
 
 from generator.nlp.attribution.lexicon import ALL_CUE_VERBS
-from generator.nlp.attribution.spans import Draft, count_words, trim_range
+from generator.nlp.attribution.spans import Draft, count_words, has_words, trim_range
 from generator.nlp.pipeline import PARAGRAPH_STARTS
+
+_PARAGRAPH_ENDS = "explainer.paragraph_ends"  # doc.user_data key
 
 
 def title_draft(doc: Doc, colon: Token) -> Draft | None:
@@ -20,7 +24,7 @@ def title_draft(doc: Doc, colon: Token) -> Draft | None:
     if not any(t.pos_ in {"PROPN", "NOUN"} for t in prefix):
         return None
     content = trim_range(doc, colon.i + 1, _paragraph_end(doc, colon.i))
-    if count_words(doc, *content) < 3:
+    if not has_words(doc, *content, 3):
         return None
     return Draft(content, (colon.i, colon.i + 1), (sent.start, colon.i), "reported")
 
@@ -74,12 +78,22 @@ def headline_drafts(doc: Doc) -> list[Draft]:
 
 
 def _paragraph_end(doc: Doc, i: int) -> int:
-    """A speaker label ("SMITH: ...") owns the whole paragraph, as in a transcript turn."""
-    starts = doc.user_data.get(PARAGRAPH_STARTS)
-    end = doc[i].sent.end
-    while end < len(doc) and not _opens_paragraph(doc, end, starts):
-        end = doc[end].sent.end
-    return end
+    """A speaker label ("SMITH: ...") owns the whole paragraph, as in a transcript turn:
+    up to the first sentence end at or after its own that opens a paragraph."""
+    ends = _paragraph_ends(doc)
+    k = bisect_left(ends, doc[i].sent.end)
+    return ends[k] if k < len(ends) else len(doc)
+
+
+def _paragraph_ends(doc: Doc) -> list[int]:
+    """Sentence ends that open a paragraph, in order; found once per doc, so a long
+    paragraph with many labels does not make each walk it again."""
+    ends = doc.user_data.get(_PARAGRAPH_ENDS)
+    if ends is None:
+        starts = doc.user_data.get(PARAGRAPH_STARTS)
+        ends = doc.user_data[_PARAGRAPH_ENDS] = [
+            s.end for s in doc.sents if s.end < len(doc) and _opens_paragraph(doc, s.end, starts)]
+    return ends
 
 
 def _opens_paragraph(doc: Doc, i: int, starts: frozenset[int] | None) -> bool:

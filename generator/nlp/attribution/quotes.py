@@ -24,6 +24,7 @@ from generator.nlp.attribution.spans import (
     subject_of,
     trim_range,
 )
+from generator.nlp.docs import doc_text
 
 
 def _is_stray(doc: Doc, quote: Quote, drafts: list[Draft]) -> bool:
@@ -61,7 +62,7 @@ def _colon_intro(doc: Doc, quote: Quote) -> tuple[Token, Token | None] | None:
     prev = doc[sent.start - 1].sent
     last = trim_range(doc, prev.start, prev.end)
     tail = doc[last[1]:prev.end]
-    if not any(t.text == ":" for t in tail) and not doc.text[
+    if not any(t.text == ":" for t in tail) and not doc_text(doc)[
             doc[prev.end - 1].idx:doc[quote.start].idx].strip().endswith(":"):
         return None
     verbs = [t for t in prev if t.lemma_ in SPEECH_VERBS and t.pos_ in {"VERB", "AUX"}]

@@ -160,3 +160,13 @@ def overlaps(a: tuple[int, int], b: tuple[int, int] | None) -> bool:
 
 def count_words(doc: Doc, start: int, end: int) -> int:
     return sum(1 for t in doc[start:end] if t.is_alpha)
+
+
+def has_words(doc: Doc, start: int, end: int, wanted: int) -> bool:
+    """``count_words(...) >= wanted``, stopping as soon as it is known (a span may be long)."""
+    count = 0
+    for i in range(start, end):
+        count += doc[i].is_alpha
+        if count >= wanted:
+            return True
+    return wanted <= 0

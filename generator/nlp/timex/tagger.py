@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from generator.nlp.timex import values as tv
@@ -181,15 +182,34 @@ def _from_anchor(anchor: str | None, unit: str, offset: int) -> str | None:
 
 def _days_from_context(chosen: list[Cand], low: str) -> None:
     """A clock time with no day of its own ("at 10:35 a.m. (0735 GMT) Friday") is on the
-    nearest day named in the same sentence; the publication day is only the fallback."""
+    nearest day named in the same sentence; the publication day is only the fallback.
+
+    Days are looked at outwards from the time, each side stopping at the first day in
+    the same sentence or beyond a sentence end, so a long article costs no more per time.
+    """
     days = [d for d in chosen if d.type == "DATE" and re.fullmatch(r"\d{4}-\d\d-\d\d", d.value)]
+    order = sorted(range(len(days)), key=lambda i: (days[i].start, i))
+    starts = [days[i].start for i in order]
     for c in chosen:
         if not c.day_from_context:
             continue
-        near = [(c.start - d.end if d.end <= c.start else d.start - c.end, d) for d in days
-                if not sentence_ends(low[min(c.end, d.end):max(c.start, d.start)])]
+        split = bisect_left(starts, c.start)
+        near = [*_same_sentence_day(c, days, order[split:], low, right=True),
+                *_same_sentence_day(c, days, order[:split][::-1], low, right=False)]
         if near:
-            c.value = min(near, key=lambda pair: pair[0])[1].value + c.value[c.value.index("T"):]
+            c.value = days[min(near)[1]].value + c.value[c.value.index("T"):]
+
+
+def _same_sentence_day(c: Cand, days: list[Cand], indexes: list[int], low: str,
+                       *, right: bool) -> list[tuple[int, int]]:
+    """(distance, index) of the nearest day on one side of ``c`` in its sentence, if any."""
+    for i in indexes:
+        d = days[i]
+        if not sentence_ends(low[min(c.end, d.end):max(c.start, d.start)]):
+            return [(c.start - d.end if d.end <= c.start else d.start - c.end, i)]
+        if (d.start >= c.end) if right else (d.end <= c.start):
+            return []  # a sentence end lies between: farther days are in other sentences
+    return []
 
 
 def describe(timex: Timex, published: dt.date | None) -> str:
