@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: site test test-fast serve lint bench bench-scale audit clean
+.PHONY: site test test-fast serve lint bench bench-extract bench-scale audit clean
 
 site: $(STAMP)  ## build the explainer site from seeds/ into site/
 	$(BIN)/explainer build
@@ -27,6 +27,9 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/build_speed.py
+
+bench-extract: $(STAMP)  ## extraction speed: all-in vs bare nlp.pipe, 60k/240k/1M-char articles
+	$(BIN)/python benchmarks/extract_speed.py
 
 bench-scale: $(STAMP)
 	$(BIN)/python benchmarks/site_scale.py
