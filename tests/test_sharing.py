@@ -49,7 +49,7 @@ def test_every_article_page_ends_with_its_provenance():
         assert "Edited by people: no" in footer
         assert "Source: The \\*Daily\\* Mail" in footer  # escaped: data, not markup
         assert 'href="https://example.org/a?b=1&amp;c=&lt;x&gt;"' in footer
-        assert "extractor version 1" in footer and "output ffffffffffff" in footer
+        assert "extraction rules 1" in footer and "output ffffffffffff" in footer
         assert "seeds/a1\\.txt" in footer
 
 
