@@ -182,3 +182,13 @@ def test_template_link_out_is_refused(tmp_path: Path):
     (mine / "who.md.j2").symlink_to("/etc/passwd")
     with pytest.raises(ExplainerError, match="link to a file outside"):
         Renderer([tmp_path / "mine", ROOT / "templates"]).render_site([sample()])
+
+
+def test_two_names_with_one_id_are_one_line_for_the_second(tmp_path: Path):
+    from generator.ids import unique_ids
+
+    first, second = tmp_path / "my story.txt", tmp_path / "my-story.txt"
+    kept, problems = unique_ids([first, second, tmp_path / "other.txt"])
+    assert kept == [first, tmp_path / "other.txt"]
+    assert problems == [f"{second}: has the same id 'my-story' as {first} (it becomes the page "
+                        "address); rename one of them"]
