@@ -221,3 +221,26 @@ def test_quote_left_open_from_an_earlier_line_closes_at_the_line_end() -> None:
 def test_quote_after_a_colon_inside_a_quote_opens_a_nested_quote() -> None:
     lines = restore("' it was hard\nshe adds : ' we 're ready for more")
     assert lines[1] == "She adds: 'We're ready for more."
+
+
+def test_verbless_fragments_run_without_a_period() -> None:
+    assert one("tennis star billie jean king") == "Tennis star Billie Jean King"
+    assert one("west brom 21/20") == "West Brom 21/20"
+    # a finite verb, a subject pronoun, a list number or an abbreviation keeps the period
+    assert one("the hearing continues").endswith(".")
+    assert one("i admire him").endswith(".")
+    assert one("mercedes 1:35.782 2").endswith("2.")
+    assert one("freberg ltd").endswith(".")
+
+
+def test_known_caption_flags_override_the_guess() -> None:
+    text = "the hearing continues\nhamilton celebrates on the podium"
+    restored = restore_document(text, _lines(text), tokenized=True, lowercase=True,
+                                captions=[True, False])
+    assert [s.text for s in restored] == ["The hearing continues",
+                                          "Hamilton celebrates on the podium."]
+    assert [s.caption for s in restored] == [True, False]
+    guessed = restore_document(text, _lines(text), tokenized=True, lowercase=True)
+    assert [s.caption for s in guessed] == [False, True]
+    with pytest.raises(ValueError, match="caption flags"):
+        restore_document(text, _lines(text), tokenized=True, lowercase=True, captions=[True])

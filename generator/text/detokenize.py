@@ -29,7 +29,6 @@ OPENERS = {"(", "[", "{"}
 # Bracketed picture notes that end a caption without a period.
 PICTURE_NOTES = {"left", "right", "above", "below", "top", "bottom", "centre", "center",
                  "inset", "pictured", "photo", "model", "l-r", "r-l", "supplied", "file"}
-CAPTION_HEAD = 5
 DASHES = {"-", "--", "*", "&"}
 SAY_VERBS = {"said", "says", "say", "saying", "added", "adds", "told", "tells", "asked", "asks",
              "explained", "explains", "wrote", "writes", "tweeted", "continued", "insisted",
@@ -41,18 +40,6 @@ CLAUSE_WORDS = frozenset(re.findall(r"\w+", """
     that this these those than then there here i you he she it we they me him her us them my
     your his its our their is are was were be been being am has have had do does did will
     would can could shall should may might must not no also just even only including according
-"""))
-# Past tenses and modals that mark narration (captions describe a picture in the present).
-NARRATIVE_VERBS = frozenset(re.findall(r"\w+", """
-    was were had did said told made went came got took gave found saw knew thought became
-    felt brought began kept held stood heard meant met ran paid sat spoke lay led grew lost
-    fell sent built drew broke spent bought wore chose sought threw caught won fought will
-    would could should can may might must has have is are am been
-"""))
-# Present-tense verbs that describe a picture (``Hamilton celebrates on the podium``).
-CAPTION_VERBS = frozenset(re.findall(r"\w+", """
-    stands poses smiles holds wears dons sits walks arrives celebrates watches waits winces
-    reacts gestures greets waves jumps kisses hugs clutches embraces applauds crosses
 """))
 TOKEN = re.compile(r"\S+")
 
@@ -122,11 +109,6 @@ def _hyphen_chain(tokens: list[Token], i: int) -> bool:
     after = short(i + 1) and i + 2 < len(texts) and texts[i + 2] == "-"
     before = short(i - 1) and i >= 2 and texts[i - 2] == "-"
     return (after and word(i - 1) and word(i + 3)) or (before and word(i - 3) and word(i + 1))
-
-
-def _caption_label(head: list[Token]) -> bool:
-    """``big group : the entire cast ...``: a short label before a colon starts a caption."""
-    return 0 < len(head) <= 4 and all(t.role == "word" and t.text.isalpha() for t in head)
 
 
 def _introduces_quote(prev: str) -> bool:
@@ -201,7 +183,7 @@ def _period_position(tokens: list[Token]) -> int | None:
     last = len(tokens) - 1
     while last >= 0 and _closer(tokens[last]):
         last -= 1
-    if last < 0 or _caption(tokens):
+    if last < 0:
         return None
     bracket = _final_bracket(tokens, last)
     if bracket is not None:
@@ -252,40 +234,6 @@ def _fragment(tokens: list[Token], last: int) -> bool:
         if tokens[i].role == OPEN:
             return i > 0 and not _introduces_quote(tokens[i - 1].text)
     return False
-
-
-def _caption(tokens: list[Token]) -> bool:
-    """Picture captions run without a final period.
-
-    Cues: a label head (``pictured : ...``); a line without quotes that says
-    ``pictured``; or a present-tense picture verb near the start (``Hamilton
-    celebrates ...``) in a line with no quote and no past-tense or modal verb.
-    """
-    words = [t.text for t in tokens]
-    if _quoted(tokens):
-        return _label_caption(tokens, words)
-    if "pictured" in words or _label_caption(tokens, words):
-        return True
-    narrative = any(_narrative(w) for w in words)
-    return not narrative and any(w in CAPTION_VERBS for w in words[1:8])
-
-
-def _label_caption(tokens: list[Token], words: list[str]) -> bool:
-    head = words[:CAPTION_HEAD]
-    if ":" not in head:
-        return False
-    colon = head.index(":")
-    return colon > 0 and head[colon - 1] not in SAY_VERBS and all(
-        t.role == "word" for t in tokens)
-
-
-def _quoted(tokens: list[Token]) -> bool:
-    return any(t.role in (OPEN, CLOSE) for t in tokens)
-
-
-def _narrative(word: str) -> bool:
-    """A past-tense or modal verb: the line narrates rather than describes a picture."""
-    return word in NARRATIVE_VERBS or (len(word) > 4 and word.endswith("ed"))
 
 
 def display_form(token: Token, cased: str) -> str:

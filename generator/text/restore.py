@@ -11,9 +11,11 @@ Display quotes are straight ASCII quotes (``'`` and ``"``).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.text.alignment import Alignment, identity
+from generator.text.captions import load_verb_forms, looks_like_caption
 from generator.text.detokenize import (
     BRACKETS,
     JOINED_PAIRS,
@@ -33,18 +35,29 @@ PROSE_BOUNDARY = re.compile(
 
 @dataclass(frozen=True)
 class RestoredSentence:
-    """Display text of one sentence and how it maps back to the input."""
+    """Display text of one sentence and how it maps back to the input.
+
+    ``caption`` is true when the sentence was shown as a caption or fragment, without
+    the final period that tokenized input drops from sentences.
+    """
 
     text: str
     alignment: Alignment
+    caption: bool = False
 
 
 def restore_document(
-    text: str, spans: list[tuple[int, int]], *, tokenized: bool, lowercase: bool
+    text: str, spans: list[tuple[int, int]], *, tokenized: bool, lowercase: bool,
+    captions: Sequence[bool | None] | None = None,
 ) -> list[RestoredSentence]:
-    """Restore every sentence ``text[start:end]`` of a document, in order."""
+    """Restore every sentence ``text[start:end]`` of a document, in order.
+
+    ``captions`` (one flag per span, for tokenized input) says which lines are known to be
+    captions, bylines or credits (True: no final period) or body sentences (False); None,
+    for the list or one line, lets the words decide (:mod:`generator.text.captions`).
+    """
     if tokenized:
-        return _restore_tokenized(text, spans, lowercase)
+        return _restore_tokenized(text, spans, lowercase, captions)
     if not lowercase:
         return [RestoredSentence(text[s:e], identity(text[s:e], s)) for s, e in spans]
     model = load_model()
@@ -52,18 +65,24 @@ def restore_document(
 
 
 def _restore_tokenized(
-    text: str, spans: list[tuple[int, int]], lowercase: bool
+    text: str, spans: list[tuple[int, int]], lowercase: bool,
+    captions: Sequence[bool | None] | None,
 ) -> list[RestoredSentence]:
     model = load_model()
+    verb_forms = load_verb_forms()
     laid_out = layout(text, spans)
     words = [[BRACKETS.get(t.text, t.text) for t in tokens] for tokens in laid_out]
     if lowercase:
         words = _case_words(laid_out, words, model)
+    known = list(captions) if captions is not None else [None] * len(spans)
+    if len(known) != len(spans):
+        raise ValueError(f"{len(known)} caption flags for {len(spans)} sentences")
     restored = []
-    for tokens, cased in zip(laid_out, words, strict=True):
+    for tokens, cased, flag in zip(laid_out, words, known, strict=True):
+        caption = looks_like_caption(tokens, verb_forms) if flag is None else flag
         shown = [display_form(t, w) for t, w in zip(tokens, cased, strict=True)]
-        sentence, pieces = join(tokens, shown, model.hyphens, add_period=True)
-        restored.append(RestoredSentence(sentence, Alignment(pieces)))
+        sentence, pieces = join(tokens, shown, model.hyphens, add_period=not caption)
+        restored.append(RestoredSentence(sentence, Alignment(pieces), caption))
     return restored
 
 
