@@ -41,6 +41,8 @@ CLAUSE_WORDS = frozenset(re.findall(r"\w+", """
     your his its our their is are was were be been being am has have had do does did will
     would can could shall should may might must not no also just even only including according
 """))
+# Subjects that report a quote just closed (``' he said``).
+REPORTERS = frozenset({"he", "she", "they", "we", "i", "it"})
 TOKEN = re.compile(r"\S+")
 
 
@@ -87,7 +89,8 @@ def sentence_starts(tokens: list[Token]) -> set[int]:
         if token.role == OPEN and (i == 0 or _introduces_quote(tokens[i - 1].text)):
             expect = True
         if expect and any(c.isalnum() for c in word) and token.role == "word":
-            starts.add(i)
+            if not _reported_after_quote(tokens, i):
+                starts.add(i)
             expect = False
         if word in SENTENCE_END or (_ends_sentence(word) and i + 1 < len(tokens)):
             expect = True
@@ -109,6 +112,16 @@ def _hyphen_chain(tokens: list[Token], i: int) -> bool:
     after = short(i + 1) and i + 2 < len(texts) and texts[i + 2] == "-"
     before = short(i - 1) and i >= 2 and texts[i - 2] == "-"
     return (after and word(i - 1) and word(i + 3)) or (before and word(i - 3) and word(i + 1))
+
+
+def _reported_after_quote(tokens: list[Token], i: int) -> bool:
+    """``'Why?' he asked``, ``'... alliance.' said X``: after a closing quote, a say-verb
+    or a subject before one goes on the sentence, so it is not capitalised."""
+    if i == 0 or tokens[i - 1].role != CLOSE:
+        return False
+    word = tokens[i].text
+    nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
+    return word in SAY_VERBS or (word in REPORTERS and nxt in SAY_VERBS)
 
 
 def _introduces_quote(prev: str) -> bool:

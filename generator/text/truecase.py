@@ -30,6 +30,9 @@ DATA = Path(__file__).parent / "data"
 PSEUDO = 5.0
 HANDLIST_COUNT = 1_000_000
 MAX_NAME_WORDS = 4
+# Endings of inflected and derived common words; an unseen word with one stays lower-case.
+COMMON_SUFFIXES = ("ing", "ed", "ly", "ness", "ment", "er")
+MIN_STEM = 4
 # Words more frequent than this are not spread through a document as names (Lita counts).
 SPREAD_MAX_COUNT = 10_000
 # Quantifiers and verbs that often sit between a name and a head noun ("shot him several times").
@@ -274,9 +277,26 @@ class CaseModel:
         if "-" in word.strip("-"):
             return "-".join(self.case_word(part, None, None) if part else part
                             for part in word.split("-"))
-        if word.isalpha() and len(word) > 1:
+        if word.isalpha() and len(word) > 1 and not self._inflected(word):
             return word.capitalize()
         return word
+
+    def _inflected(self, word: str) -> bool:
+        """An unseen word built from a common word (``overviewing``, ``galvanised``,
+        ``suncreams``): it stays lower-case; unseen names (``Dongming``) stay capitalised."""
+        for suffix in COMMON_SUFFIXES:
+            stem = word[: -len(suffix)]
+            if word.endswith(suffix) and len(stem) >= MIN_STEM:
+                stems = (stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else stem)
+                if any(self._common(s) for s in stems):
+                    return True
+        return word.endswith("s") and self._common(word[:-1])
+
+    def _common(self, word: str) -> bool:
+        """A word seen mostly lower-case, or an unseen one built from such a word."""
+        if word in self.lower_words or _mostly_lower(self.forms.get(word)):
+            return True
+        return self.forms.get(word) is None and word not in self.guessed and self._inflected(word)
 
 
 def _capitalise_titles(tokens: list[str], chosen: list[str]) -> None:
@@ -284,6 +304,13 @@ def _capitalise_titles(tokens: list[str], chosen: list[str]) -> None:
     for i in range(len(tokens) - 1):
         if tokens[i] in NAME_TITLES and chosen[i] == tokens[i] and _starts_name(chosen[i + 1]):
             chosen[i] = tokens[i].capitalize()
+
+
+def _mostly_lower(forms: tuple[tuple[str, float], ...] | None) -> bool:
+    if not forms:
+        return False
+    lower = sum(count for form, count in forms if form.islower())
+    return lower > sum(count for _, count in forms) / 2
 
 
 def _upper_first(form: str) -> str:
