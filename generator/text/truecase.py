@@ -43,7 +43,10 @@ NOT_MODIFIERS = frozenset({"several", "multiple", "many", "few", "some", "all", 
 MODIFIER_MAX_COUNT = 50_000  # words more frequent than this are function words
 # Words before a noun that make it a common noun ("a fire hazard"), not a name.
 NOUN_OPENERS = DETERMINERS | {"every", "any", "no", "another"}
-SPREAD_MIN_SHARE = 0.1  # ... nor mostly lower-case nouns (``ankle Boots`` after ``Chelsea``)
+SPREAD_MIN_SHARE = 0.1
+# Share of capitalised uses in the counts above which a bare possessive noun is a name.
+POSSESSIVE_NAME_SHARE = 0.2
+POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your", "whose"})  # ... nor mostly lower-case nouns (``ankle Boots`` after ``Chelsea``)
 # Words after which a capitalisable word is a name ("Mr Hazard", "President Xi").
 TITLES = frozenset({"mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "sir", "lord", "lady",
                     "president", "senator", "sen.", "rep.", "gov.", "governor", "judge",
@@ -129,11 +132,29 @@ class CaseModel:
             if (prev and prev[:1].isupper() and chosen[i] != token and self._name_cue(prev)
                     and self._spreads(token)):
                 strong.add(i)
+        self._possessive_names(tokens, chosen, strong)
         _capitalise_titles(tokens, chosen)
         self._extend_names_left(tokens, chosen)
         self._mark_phrases(tokens, chosen)
         self._extend_names_right(tokens, chosen)
         return chosen, strong
+
+    def _possessive_names(self, tokens: list[str], chosen: list[str], strong: set[int]) -> None:
+        """``at sugar bear 's home``, ``crystal cathedral 's``: a noun that takes ``'s`` with no
+        determiner or possessive before it is a name when the counts often capitalise it."""
+        for i in range(1, len(tokens) - 1):
+            word = tokens[i]
+            if (tokens[i + 1] != "'s" or chosen[i] != word or not word.isalpha()
+                    or word in CLAUSE_WORDS or word in self.fixed or word in self.rules
+                    or tokens[i - 1] in NOUN_OPENERS or tokens[i - 1] in POSSESSIVES):
+                continue
+            forms = self.forms.get(word, ())
+            total = sum(count for _, count in forms)
+            capitals = [(count, form) for form, count in forms if form[:1].isupper()]
+            if capitals and sum(c for c, _ in capitals) >= POSSESSIVE_NAME_SHARE * total:
+                chosen[i] = max(capitals)[1]
+                if self._spreads(word):
+                    strong.add(i)
 
     def _spreads(self, word: str) -> bool:
         """Surnames, not frequent words caught after a name (``Julia also``); hand-listed
