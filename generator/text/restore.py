@@ -25,6 +25,7 @@ from generator.text.detokenize import (
     layout,
     sentence_starts,
 )
+from generator.text.titles import title_case_quotes
 from generator.text.truecase import CaseModel, load_model
 
 PROSE_WORD = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:['\u2019.-]\w+)*")
@@ -93,6 +94,7 @@ def _case_words(
     starts = [sentence_starts(tokens) for tokens in sentences]
     cased = model.case_document(list(zip(words, starts, strict=True)))
     for tokens, lower, shown, first in zip(sentences, words, cased, starts, strict=True):
+        title_case_quotes([t.role for t in tokens], lower, shown)
         for i in range(1, len(tokens)):
             if (tokens[i - 1].text, tokens[i].text) in JOINED_PAIRS:
                 shown[i - 1] = lower[i - 1].capitalize() if i - 1 in first else lower[i - 1]
