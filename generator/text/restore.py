@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from generator.text.alignment import Alignment, identity
 from generator.text.captions import load_verb_forms, looks_like_caption
+from generator.text.consistency import spread_names
 from generator.text.detokenize import (
     BRACKETS,
     JOINED_PAIRS,
@@ -93,8 +94,10 @@ def _case_words(
     """Case the word tokens of a document; the second half of ``gon na`` follows the first."""
     starts = [sentence_starts(tokens) for tokens in sentences]
     cased = model.case_document(list(zip(words, starts, strict=True)))
-    for tokens, lower, shown, first in zip(sentences, words, cased, starts, strict=True):
+    for tokens, lower, shown in zip(sentences, words, cased, strict=True):
         title_case_quotes([t.role for t in tokens], lower, shown)
+    spread_names(words, cased, starts)
+    for tokens, lower, shown, first in zip(sentences, words, cased, starts, strict=True):
         for i in range(1, len(tokens)):
             if (tokens[i - 1].text, tokens[i].text) in JOINED_PAIRS:
                 shown[i - 1] = lower[i - 1].capitalize() if i - 1 in first else lower[i - 1]
