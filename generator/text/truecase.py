@@ -24,7 +24,7 @@ from pathlib import Path
 
 from generator.lexicon import DEMONYMS, DETERMINERS
 from generator.text.detokenize import CLAUSE_WORDS, SAY_VERBS
-from generator.text.hyphens import Hyphens
+from generator.text.hyphens import Hyphens, parse_part
 
 DATA = Path(__file__).parent / "data"
 PSEUDO = 5.0
@@ -43,10 +43,10 @@ NOT_MODIFIERS = frozenset({"several", "multiple", "many", "few", "some", "all", 
 MODIFIER_MAX_COUNT = 50_000  # words more frequent than this are function words
 # Words before a noun that make it a common noun ("a fire hazard"), not a name.
 NOUN_OPENERS = DETERMINERS | {"every", "any", "no", "another"}
-SPREAD_MIN_SHARE = 0.1
+SPREAD_MIN_SHARE = 0.1  # ... nor mostly lower-case nouns (``ankle Boots`` after ``Chelsea``)
 # Share of capitalised uses in the counts above which a bare possessive noun is a name.
 POSSESSIVE_NAME_SHARE = 0.2
-POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your", "whose"})  # ... nor mostly lower-case nouns (``ankle Boots`` after ``Chelsea``)
+POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your", "whose"})
 # Words after which a capitalisable word is a name ("Mr Hazard", "President Xi").
 TITLES = frozenset({"mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "sir", "lord", "lady",
                     "president", "senator", "sen.", "rep.", "gov.", "governor", "judge",
@@ -413,18 +413,31 @@ class Table:
 @lru_cache(maxsize=1)
 def load_model() -> CaseModel:
     """Open the shipped statistics once per process (lookups are lazy, see :class:`Table`)."""
-    with gzip.open(DATA / "case_stats.tsv.gz", "rt", encoding="utf-8") as handle:
-        lines = handle.read().splitlines()
+    lines = _sorted_lines(DATA / "case_stats.tsv.gz")
     fixed, rules = _hand_list(DATA / "case_words.txt")
-    first = lambda raw: int(raw.split("\t")[0])  # noqa: E731 - "h" rows: left, right counts
-    second = lambda raw: int(raw.split("\t")[1])  # noqa: E731
     return CaseModel(
         Table(lines, "u", lambda raw: tuple(_form_count(item) for item in raw.split(" "))),
         Table(lines, "l"), Table(lines, "b", float), Table(lines, "c", float),
         Table(lines, "f", float), fixed, rules, Table(lines, "s"),
-        Hyphens(Table(lines, "h", first), Table(lines, "h", second), Table(lines, "p")),
+        load_hyphens(lines, _sorted_lines(DATA / "hyphen_stats.tsv.gz")),
         Table(lines, "g"), Chain(_hand_phrases(DATA / "case_phrases.txt"), Table(lines, "m")),
     )
+
+
+def load_hyphens(case_lines: list[str], hyphen_lines: list[str]) -> Hyphens:
+    """The hyphen model: NLTK compound counts (``h``, ``p`` rows of the case statistics),
+    lexeme compound statistics and the fitted weights (``hyphen_stats.tsv.gz``)."""
+    first = lambda raw: int(raw.split("\t")[0])  # noqa: E731 - "h" rows: left, right counts
+    second = lambda raw: int(raw.split("\t")[1])  # noqa: E731
+    weights = Table(hyphen_lines, "x").get("weights", "")
+    return Hyphens(Table(case_lines, "h", first), Table(case_lines, "h", second),
+                   Table(case_lines, "p"), Table(hyphen_lines, "w", parse_part),
+                   Table(hyphen_lines, "p"), tuple(float(w) for w in weights.split()))
+
+
+def _sorted_lines(path: Path) -> list[str]:
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        return handle.read().splitlines()
 
 
 def _form_count(item: str) -> tuple[str, float]:
