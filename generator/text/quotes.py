@@ -18,6 +18,10 @@ LOOKAHEAD_LINES = 3
 CLOSER_BEFORE = {",", ".", "?", "!", "...", "--"}
 CLOSER_AFTER = {",", ".", ";", ":", ")", "?", "!", "-rrb-", "said", "says", "added", "--"}
 MIN_NARRATION_TOKENS = 25
+# Verbs after which a quote opens what was said or thought (``I thought , ' if we ...``).
+REPORTING_VERBS = frozenset({"said", "says", "say", "told", "asked", "added", "wrote",
+                             "thought", "think", "thinking", "felt", "feel", "replied",
+                             "shouted", "screamed", "yelled", "whispered", "tweeted"})
 SPEAKER_WORDS = {"i", "we", "me", "my", "our", "us", "you", "your", "'m", "'re", "'ve", "mine",
                  "ours", "myself", "ourselves", "yourself", "yourselves"}
 
@@ -82,9 +86,18 @@ def _role(lines: list[list[str]], n: int, i: int, later: int, is_open: bool, kin
 
 
 def _nested_opener(tokens: list[str], i: int) -> bool:
-    """``she writes : ' i use ...``: inside a quote, ``: '`` before a word opens a quote
-    (news uses ' for both levels); a closing quote never follows a colon."""
-    return 0 < i < len(tokens) - 1 and tokens[i - 1] == ":" and tokens[i + 1][:1].isalnum()
+    """``she writes : ' i use ...``, ``' he said , ' i have played``: inside a quote, a
+    quote before a word opens a nested quote (news uses ' for both levels) after a colon
+    or a verb of saying or thinking; a closing quote follows neither."""
+    if not 0 < i < len(tokens) - 1 or not tokens[i + 1][:1].isalnum():
+        return False
+    prev = tokens[i - 1]
+    if prev == ",":
+        prev = tokens[i - 2] if i > 1 else ""
+    if tokens[i - 1] == ":":
+        return True
+    # ``to ' feel '``: a quote that opened just before the verb closes after it
+    return prev in REPORTING_VERBS and not any(quote_kind(t) for t in tokens[max(i - 3, 0):i])
 
 
 def _fit(lines: list[list[str]], n: int, positions: list[int], is_open: bool, kind: str) -> int:
