@@ -244,3 +244,47 @@ def test_known_caption_flags_override_the_guess() -> None:
     assert [s.caption for s in guessed] == [False, True]
     with pytest.raises(ValueError, match="caption flags"):
         restore_document(text, _lines(text), tokenized=True, lowercase=True, captions=[True])
+
+
+def test_hyphen_model_rejoins_compounds_and_keeps_dashes() -> None:
+    assert "an award-winning comedy" in one("it was an award - winning comedy")
+    assert "sought-after styles" in one("intermix offers the most sought - after styles")
+    assert "things - go to" in one("i get up and do things - go to the gym")
+    assert "women - many" in one("piercings are popular with women - many wear it")
+
+
+def test_unseen_words_with_common_endings_stay_lower_case() -> None:
+    from generator.text.truecase import load_model
+
+    model = load_model()
+    assert model.case_word("overviewing", None, None) == "overviewing"
+    assert model.case_word("suncreams", None, None) == "suncreams"
+    assert model.case_word("soumbadze", None, None) == "Soumbadze"
+
+
+def test_reporting_clause_after_a_closing_quote_is_not_capitalised() -> None:
+    assert one("' my love , where are you ? ' he asked") == "'My love, where are you?' he asked."
+
+
+def test_bare_possessive_of_a_name_like_noun() -> None:
+    assert one("red bull 's daniel ricciardo was seventh").startswith("Red Bull's")
+
+
+def test_quoted_titles_and_nicknames_take_title_case() -> None:
+    assert 'Disney\'s "Lady and the Tramp' in one(
+        'he was the voice of beaver in disney \'s " lady and the tramp "')
+    assert "Mike 'Sugar Bear' Thompson" in one(
+        "her husband mike ' sugar bear ' thompson filed a report")
+    assert "'treating'" in one("it is a crime known as ' treating '")
+
+
+def test_a_name_cased_once_is_cased_everywhere_in_the_document() -> None:
+    lines = restore("her husband mike ' sugar bear ' thompson filed a report\n"
+                    "he was last seen at sugar bear 's home on saturday")
+    assert "at Sugar Bear's home" in lines[1]
+
+
+def test_nested_single_quote_after_a_verb_of_saying() -> None:
+    assert one("' he said , ' i have played in some massive derbies") == (
+        "'He said, 'I have played in some massive derbies.")
+    assert "to 'feel' the" in one("the aim is simply to ' feel ' the sensation")
