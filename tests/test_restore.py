@@ -288,3 +288,9 @@ def test_nested_single_quote_after_a_verb_of_saying() -> None:
     assert one("' he said , ' i have played in some massive derbies") == (
         "'He said, 'I have played in some massive derbies.")
     assert "to 'feel' the" in one("the aim is simply to ' feel ' the sensation")
+
+
+def test_newspaper_cited_as_a_source_is_a_name() -> None:
+    assert "told the Post," in one("' i am hooked , ' josh hatfield told the post , adding more")
+    assert "the Times reported" in one("and the times reported that she wed him")
+    assert "out of the sun" in one("keep out of the sun at noon")

@@ -56,6 +56,11 @@ TITLES = frozenset({"mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "sir",
 NAME_TITLES = frozenset({"president", "prince", "princess", "king", "queen", "pope", "lady",
                          "lord", "sir", "senator", "governor", "judge", "archbishop", "bishop",
                          "cardinal", "rabbi", "sheikh", "emperor", "empress", "duke", "duchess"})
+# Newspaper names that are also common words (cased where cited: ``told the Post``).
+OUTLET_WORDS = frozenset({"sun", "post", "times", "mirror", "telegraph", "express", "star",
+                          "herald", "globe", "observer", "independent", "guardian", "mail",
+                          "standard", "tribune", "chronicle", "journal", "sentinel",
+                          "examiner", "inquirer", "enquirer", "record", "courier"})
 # A capitalised nationality adjective does not start a name ("a British university").
 DEMONYM_ENDINGS = ("ish", "ese", "ian", "can", "ean")
 NATIONALITY_WORDS = frozenset(DEMONYMS) | {"arab"}
@@ -133,6 +138,7 @@ class CaseModel:
                     and self._spreads(token)):
                 strong.add(i)
         self._possessive_names(tokens, chosen, strong)
+        _reported_outlets(tokens, chosen)
         _capitalise_titles(tokens, chosen)
         self._extend_names_left(tokens, chosen)
         self._mark_phrases(tokens, chosen)
@@ -318,6 +324,21 @@ class CaseModel:
         if word in self.lower_words or _mostly_lower(self.forms.get(word)):
             return True
         return self.forms.get(word) is None and word not in self.guessed and self._inflected(word)
+
+
+def _reported_outlets(tokens: list[str], chosen: list[str]) -> None:
+    """``told the Post``, ``according to the Times``, ``the Sun reported``: a newspaper
+    name made of a common word is a name where it is cited as a source."""
+    for i in range(1, len(tokens)):
+        if tokens[i] not in OUTLET_WORDS or tokens[i - 1] != "the" or chosen[i] != tokens[i]:
+            continue
+        before = tokens[max(i - 3, 0):i - 1]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        cited = (before[-1:] == ["told"] or before[-2:] in (["according", "to"],
+                                                              ["revealed", "to"])
+                 or nxt in {"reported", "reports", "newspaper"})
+        if cited:
+            chosen[i] = tokens[i].capitalize()
 
 
 def _capitalise_titles(tokens: list[str], chosen: list[str]) -> None:
