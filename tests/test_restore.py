@@ -294,3 +294,8 @@ def test_newspaper_cited_as_a_source_is_a_name() -> None:
     assert "told the Post," in one("' i am hooked , ' josh hatfield told the post , adding more")
     assert "the Times reported" in one("and the times reported that she wed him")
     assert "out of the sun" in one("keep out of the sun at noon")
+
+
+def test_ellipsis_inside_a_sentence_stands_apart() -> None:
+    assert one("japan ... stands as one of the great free societies").startswith("Japan ... stands")
+    assert one("and we rate them ...") == "And we rate them..."

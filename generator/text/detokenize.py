@@ -182,6 +182,8 @@ def _glues_left(tokens: list[Token], i: int) -> bool:
     token = tokens[i]
     if token.role in (CLOSE, APOSTROPHE):
         return True
+    if token.text == "..." and i + 1 < len(tokens) and tokens[i + 1].text[:1].isalnum():
+        return False  # ``Japan ... stands``: an ellipsis inside a sentence stands apart
     if token.text in ATTACH_LEFT or BRACKETS.get(token.text) in CLOSERS:
         return True
     return i > 0 and (tokens[i - 1].text, token.text) in JOINED_PAIRS
