@@ -28,8 +28,9 @@ from pathlib import Path
 
 import numpy as np
 
-from generator.text.hyphens import FEATURES, Hyphens
-from generator.text.truecase import DATA, _sorted_lines, load_hyphens
+from generator.text.hyphens import FEATURES, Hyphens, load_hyphens
+from generator.text.tables import sorted_lines
+from generator.text.truecase import DATA
 
 OUT = Path(__file__).resolve().parent.parent / "generator" / "text" / "data" / "hyphen_stats.tsv.gz"
 MIN_LOGP = -15.0  # words rarer than this are kept only when they are compound parts
@@ -99,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args(argv)
     words, pairs = lexeme_stats(args.lexeme_prob)
-    nltk = load_hyphens(_sorted_lines(DATA / "case_stats.tsv.gz"), [])
+    nltk = load_hyphens(sorted_lines(DATA / "case_stats.tsv.gz"), [])
     stats = Hyphens(nltk.left, nltk.right, nltk.pairs, words, pairs, (0.0,) * len(FEATURES))
     data = examples(args.eval_dir)
     x = np.array([stats.features(a, b) for _, a, b, _ in data])

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from generator.text.detokenize import CLAUSE_WORDS
+from generator.text.tables import Table
 
 UNKNOWN_LOGP = -20.0
 FEATURES = ("bias", "known pair", "left starts compounds", "right ends compounds",
@@ -88,3 +89,14 @@ def parse_part(raw: str) -> tuple[float, int, int]:
     """A ``w`` row's value: log probability, compounds started, compounds ended."""
     logp, starts, ends = raw.split("\t")
     return float(logp), int(starts), int(ends)
+
+
+def load_hyphens(case_lines: list[str], hyphen_lines: list[str]) -> Hyphens:
+    """The hyphen model: NLTK compound counts (``h``, ``p`` rows of the case statistics),
+    lexeme compound statistics and the fitted weights (``hyphen_stats.tsv.gz``)."""
+    first = lambda raw: int(raw.split("\t")[0])  # noqa: E731 - "h" rows: left, right counts
+    second = lambda raw: int(raw.split("\t")[1])  # noqa: E731
+    weights = Table(hyphen_lines, "x").get("weights", "")
+    return Hyphens(Table(case_lines, "h", first), Table(case_lines, "h", second),
+                   Table(case_lines, "p"), Table(hyphen_lines, "w", parse_part),
+                   Table(hyphen_lines, "p"), tuple(float(w) for w in weights.split()))

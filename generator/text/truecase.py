@@ -12,19 +12,17 @@ dict look-ups, so it costs little next to spaCy.
 
 from __future__ import annotations
 
-import gzip
 import math
 import re
-from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from generator.lexicon import DEMONYMS, DETERMINERS
 from generator.text.detokenize import CLAUSE_WORDS, SAY_VERBS
-from generator.text.hyphens import Hyphens, parse_part
+from generator.text.hyphens import Hyphens, load_hyphens
+from generator.text.tables import Chain, Table, sorted_lines
 
 DATA = Path(__file__).parent / "data"
 PSEUDO = 5.0
@@ -390,97 +388,23 @@ def _case_class(form: str) -> str:
     return "T" if form[:1].isupper() else "O"
 
 
-class Table:
-    """Read-only lookups in one kind of row of the sorted statistics file.
-
-    The file's lines are sorted, so a key is found by bisection and converted when
-    asked for: loading the model is one read of the file, however large it is.
-    """
-
-    def __init__(self, lines: list[str], kind: str, convert: Callable[[str], object] = str):
-        self.lines = lines
-        self.prefix = kind + "\t"
-        self.convert = convert
-        self.cache: dict[str, object] = {}
-
-    def _raw(self, key: str) -> str | None:
-        """The value text of ``key`` ("" for a row with no value), or None."""
-        probe = self.prefix + key
-        i = bisect_left(self.lines, probe)
-        line = self.lines[i] if i < len(self.lines) else ""
-        if line == probe:
-            return ""
-        if line.startswith(probe + "\t"):
-            return line[len(probe) + 1:]
-        return None
-
-    def get(self, key: str, default: object = None) -> object:
-        if key not in self.cache:
-            raw = self._raw(key)
-            self.cache[key] = None if raw is None else self.convert(raw)
-        value = self.cache[key]
-        return default if value is None else value
-
-    def __contains__(self, key: object) -> bool:
-        return isinstance(key, str) and self.get(key) is not None
-
-    def __getitem__(self, key: str) -> object:
-        value = self.get(key)
-        if value is None:
-            raise KeyError(key)
-        return value
-
-
 @lru_cache(maxsize=1)
 def load_model() -> CaseModel:
     """Open the shipped statistics once per process (lookups are lazy, see :class:`Table`)."""
-    lines = _sorted_lines(DATA / "case_stats.tsv.gz")
+    lines = sorted_lines(DATA / "case_stats.tsv.gz")
     fixed, rules = _hand_list(DATA / "case_words.txt")
     return CaseModel(
         Table(lines, "u", lambda raw: tuple(_form_count(item) for item in raw.split(" "))),
         Table(lines, "l"), Table(lines, "b", float), Table(lines, "c", float),
         Table(lines, "f", float), fixed, rules, Table(lines, "s"),
-        load_hyphens(lines, _sorted_lines(DATA / "hyphen_stats.tsv.gz")),
+        load_hyphens(lines, sorted_lines(DATA / "hyphen_stats.tsv.gz")),
         Table(lines, "g"), Chain(_hand_phrases(DATA / "case_phrases.txt"), Table(lines, "m")),
     )
-
-
-def load_hyphens(case_lines: list[str], hyphen_lines: list[str]) -> Hyphens:
-    """The hyphen model: NLTK compound counts (``h``, ``p`` rows of the case statistics),
-    lexeme compound statistics and the fitted weights (``hyphen_stats.tsv.gz``)."""
-    first = lambda raw: int(raw.split("\t")[0])  # noqa: E731 - "h" rows: left, right counts
-    second = lambda raw: int(raw.split("\t")[1])  # noqa: E731
-    weights = Table(hyphen_lines, "x").get("weights", "")
-    return Hyphens(Table(case_lines, "h", first), Table(case_lines, "h", second),
-                   Table(case_lines, "p"), Table(hyphen_lines, "w", parse_part),
-                   Table(hyphen_lines, "p"), tuple(float(w) for w in weights.split()))
-
-
-def _sorted_lines(path: Path) -> list[str]:
-    with gzip.open(path, "rt", encoding="utf-8") as handle:
-        return handle.read().splitlines()
 
 
 def _form_count(item: str) -> tuple[str, float]:
     form, _, count = item.rpartition("=")
     return form, float(count)
-
-
-class Chain:
-    """Look a key up in several tables, the first that has it wins."""
-
-    def __init__(self, *tables: object) -> None:
-        self.tables = tables
-
-    def get(self, key: str, default: object = None) -> object:
-        for table in self.tables:
-            value = table.get(key)
-            if value is not None:
-                return value
-        return default
-
-    def __contains__(self, key: object) -> bool:
-        return self.get(key) is not None  # type: ignore[arg-type]
 
 
 def _hand_phrases(path: Path) -> dict[str, str]:
