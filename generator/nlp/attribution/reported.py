@@ -67,8 +67,9 @@ def _active_draft(doc: Doc, verb: Token) -> Draft | None:
         return None
     content, cue = found
     content = trim_range(doc, *content)
-    aside = content[0] < cue[0] and cue[1] < content[1] and (
-        verb.dep_ == "parataxis" or doc[content[0]].tag_ in {"WP", "WDT"})  # "what they say is"
+    aside = content[0] < cue[0] and cue[1] < content[1] and verb.dep_ == "parataxis"
+    if content[0] < cue[0] and cue[1] < content[1] and doc[content[0]].tag_ in {"WP", "WDT"}:
+        content = _after_free_relative(doc, cue, content[1])  # "what they say is X": X
     if content[1] - content[0] < 1 or (overlaps(content, cue) and not aside):
         return None
     subj = subject_of(verb, SUBJECT_DEPS)
@@ -77,6 +78,16 @@ def _active_draft(doc: Doc, verb: Token) -> Draft | None:
     avoid = (min(content[0], cue[0]), max(content[1], cue[1]))
     source = source_range(doc, subj, cue if subj and subj.i < cue[0] else avoid)
     return Draft(content, cue, source, "reported")
+
+
+def _after_free_relative(doc: Doc, cue: tuple[int, int], end: int) -> tuple[int, int]:
+    """'what they say is repressive rule': what is said is the predicate after the cue and
+    its copula; the fronted 'what' and the speaker are not part of it."""
+    start = cue[1]
+    while start < end and (doc[start].lemma_ == "be" or doc[start].dep_ in {"neg", "advmod"}
+                           and doc[start].i + 1 < end and doc[start + 1].lemma_ == "be"):
+        start += 1
+    return trim_range(doc, start, end)
 
 
 def _passive_draft(doc: Doc, verb: Token) -> Draft | None:
