@@ -27,6 +27,8 @@ class Attribution:
     source: tuple[int, int] | None
     kind: str  # "direct" | "reported" | "passive"
     sentence: int
+    origin: str = "rule"  # the pass that found it (a signal for the confidence model)
+    score: float | None = None  # the cue scorer's probability, where it was asked
 
 
 @dataclass
@@ -38,6 +40,8 @@ class Draft:
     source: tuple[int, int] | None
     kind: str
     learned: bool = False  # added by the cue scorer, not the hand rules
+    origin: str = "rule"
+    score: float | None = None
 
 
 def lemma_of(tok: Token) -> str:
