@@ -22,7 +22,7 @@ def test_shipped_model_is_calibrated_and_small():
     assert 0.0 <= model.keep < 0.5
     assert list(model.xs) == sorted(model.xs) and len(set(model.xs)) == len(model.xs)
     assert list(model.ys) == sorted(model.ys)
-    assert 0.0 <= model.ys[0] and model.ys[-1] <= 1.0
+    assert model.ys[0] >= 0.0 and model.ys[-1] <= 1.0
     assert 100 < len(model.weights) < 20_000
 
 
