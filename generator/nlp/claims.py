@@ -1,8 +1,11 @@
-"""Claims: attributions found in the text, turned into model claims with speakers and evidence.
+"""Claims: the assertions of an article, with their speakers, evidence and confidence.
 
-Finding who said what is :mod:`generator.nlp.attribution`'s job and judging what
-the article says of its support is :mod:`generator.nlp.attribution.evidence`'s; this module
-links their spans to sentences and to actors.
+Finding who said what is :mod:`generator.nlp.attribution`'s job; this module keeps the
+attributions that are claims (assertions, outside captions and bylines: :mod:`.assertions
+<generator.nlp.attribution.assertions>`), shapes each to read on its own
+(:mod:`generator.nlp.claim_text`), scores it (:mod:`generator.nlp.claim_confidence`), judges
+what the article says of its support (:mod:`generator.nlp.attribution.evidence`) and links its
+source to an actor.
 """
 
 from __future__ import annotations
