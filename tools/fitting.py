@@ -91,11 +91,12 @@ def isotonic(scores: np.ndarray, labels: np.ndarray) -> tuple[list[float], list[
             blocks[-1][0] += total
             blocks[-1][1] += count
             blocks[-1][3] = high
-    xs, ys = [], []
+    xs: list[float] = []
+    ys: list[float] = []
     for total, count, low, high in blocks:
-        for x in (low, high):
+        for x in (round(float(low), 6), round(float(high), 6)):
             if not xs or x > xs[-1]:
-                xs.append(round(float(x), 6))
+                xs.append(x)
                 ys.append(round(total / count, 4))
     return xs, ys
 
