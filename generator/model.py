@@ -13,7 +13,7 @@ from typing import Any
 SCHEMA_VERSION = 1
 # What a sentence that is not body text is: never the source of a claim, an event or a key point.
 SENTENCE_ROLES = ("caption", "byline", "credit", "dateline", "note")
-DEFAULT_THRESHOLD = 0.5  # confidence below which an item is kept for editors, off the site
+DEFAULT_THRESHOLD = 0.75  # confidence below which an item is kept for editors, off the site
 
 Span = tuple[int, int]
 

@@ -73,9 +73,9 @@ def test_confidence_follows_correctness_on_polnear_dev(nlp):
         score_doc(text, gold, [Predicted(c.content.span, c.source.span if c.source else None,
                                          c.cue.span if c.cue else None, c.confidence)
                                for c in claims], scores, 0.5)
-    right = [c for c, ok in scores.calibration if ok]
-    wrong = [c for c, ok in scores.calibration if not ok]
+    right = [c for c, _, ok in scores.calibration if ok]
+    wrong = [c for c, _, ok in scores.calibration if not ok]
     assert sum(right) / len(right) > sum(wrong) / len(wrong) + 0.15
-    ranked = sorted(scores.calibration)
+    ranked = sorted((c, ok) for c, _, ok in scores.calibration)
     low, high = ranked[:len(ranked) // 2], ranked[len(ranked) // 2:]
     assert sum(ok for _, ok in high) / len(high) > sum(ok for _, ok in low) / len(low)

@@ -68,7 +68,8 @@ class Scores:
     cue_ok: int = 0
     words: int = 0
     seconds: float = 0.0
-    calibration: list[tuple[float, bool]] = field(default_factory=list)
+    # (confidence, content matched, right) per prediction
+    calibration: list[tuple[float, bool, bool]] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)
 
     def row(self, name: str) -> str:
@@ -104,7 +105,7 @@ def score_doc(text: str, gold: Gold, preds: list[Predicted], scores: Scores,
             if p.cue is not None and g["cue"]:
                 gc = tokens_in([tuple(x) for x in g["cue"]], words, starts)
                 scores.cue_ok += bool(gc & tokens_in([p.cue], words, starts))
-        scores.calibration.append((p.confidence, right))
+        scores.calibration.append((p.confidence, i in pairs, right))
     _misses(text, gold, preds, pairs, scores)
 
 
@@ -153,16 +154,28 @@ def run(nlp: Language, items: list[tuple[str, Gold]], lower: bool, threshold: fl
     return out
 
 
-def reliability(pairs: list[tuple[float, bool]], bins: int = 10) -> list[str]:
+def reliability(items: list[tuple[float, bool, bool]], bins: int = 10) -> list[str]:
     """Markdown rows: confidence bin, claims, mean confidence, share right."""
     rows = ["| confidence | claims | mean confidence | right |", "|---|---|---|---|"]
     for b in range(bins):
         lo, hi = b / bins, (b + 1) / bins
-        inside = [(c, r) for c, r in pairs if lo <= c < hi or (b == bins - 1 and c == 1.0)]
+        inside = [(c, r) for c, _, r in items if lo <= c < hi or (b == bins - 1 and c == 1.0)]
         if inside:
             mean = sum(c for c, _ in inside) / len(inside)
             right = sum(r for _, r in inside) / len(inside)
             rows.append(f"| {lo:.1f}–{hi:.1f} | {len(inside)} | {mean:.3f} | {right:.3f} |")
+    return rows
+
+
+def operating_points(items: list[tuple[float, bool, bool]], gold: int,
+                     thresholds: tuple[float, ...] = (0.5, 0.6, 0.7, 0.75, 0.8, 0.9)
+                     ) -> list[str]:
+    """Markdown rows: what the page would show at other site thresholds (content P and R)."""
+    rows = ["| threshold | shown | content P | content R |", "|---|---|---|---|"]
+    for t in thresholds:
+        shown = [m for c, m, _ in items if c >= t]
+        p = sum(shown) / len(shown) if shown else 0.0
+        rows.append(f"| {t:.2f} | {len(shown)} | {p:.3f} | {sum(shown) / gold:.3f} |")
     return rows
 
 
@@ -185,7 +198,8 @@ def main(argv: list[str] | None = None) -> int:
           f"claims shown at confidence >= {args.site_threshold}")
     print("| run | gold | pred | P | R | F1 | source acc | cue acc | words/s (extract) |")
     print("|---|---|---|---|---|---|---|---|---|")
-    calibration: list[tuple[float, bool]] = []
+    calibration: list[tuple[float, bool, bool]] = []
+    gold = 0
     forms = [("original", False)] + ([] if args.no_lower else [("lower-cased", True)])
     for name, lower in forms:
         result = run(nlp, items, lower, args.threshold, args.site_threshold,
@@ -195,11 +209,14 @@ def main(argv: list[str] | None = None) -> int:
         if not args.no_finder:
             print(result.finder.row(f"attributions ({name})"))
         calibration += result.claims.calibration
+        gold += result.claims.gold
         if args.errors is not None:
             out = args.errors.with_suffix(f".{name}.txt")
             out.write_text("\n".join(result.claims.misses), encoding="utf-8")
     print(f"\nReliability of the claims' confidence ({', '.join(n for n, _ in forms)}):")
     print("\n".join(reliability(calibration)))
+    print("\nOther site thresholds (the same runs):")
+    print("\n".join(operating_points(calibration, gold)))
     return 0
 
 

@@ -2,11 +2,12 @@
 
 "Right" is what PolNeAR would count: the content matches an annotated content (half the words
 of the larger one in common) and the source shares a word with the annotated source (or both
-are absent). A logistic regression over signals of the parse and of the pass that found the
-claim gives a score; an isotonic map, fitted on out-of-fold scores, turns it into a
-probability (among claims given 0.8, about 80% are right). Both were fitted on PolNeAR
-*train* by ``tools/train_claim_confidence.py``; ``data/claim_confidence.json`` holds feature
-names, weights and the calibration points, no corpus text.
+are absent). Five logistic regressions over signals of the parse and of the pass that found
+the claim, each fitted on four fifths of PolNeAR *train* and calibrated by an isotonic map on
+the other fifth, each give a probability; the claim's confidence is their mean (among claims
+given 0.8, about 80% are right). ``tools/train_claim_confidence.py`` fits them;
+``data/claim_confidence.json`` holds feature names, weights and calibration points, no corpus
+text.
 
 Claims under ``keep`` are not listed at all (mostly fragments and misreadings); the site's
 threshold (``extra.explainer.threshold`` in ``mkdocs.yml``) decides which of the rest are shown.
@@ -38,22 +39,33 @@ DATA_FILE = "claim_confidence.json"
 
 
 @dataclass(frozen=True)
-class ConfidenceModel:
-    """Logistic weights, the isotonic calibration points and the listing floor."""
+class Member:
+    """One logistic regression with the isotonic map that calibrates it."""
 
     weights: dict[str, float]
     bias: float
     xs: tuple[float, ...]  # raw scores, increasing
     ys: tuple[float, ...]  # calibrated probabilities at those scores, non-decreasing
-    keep: float = 0.0
 
     def raw(self, features: list[str]) -> float:
         z = self.bias + sum(self.weights.get(f, 0.0) for f in features)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def probability(self, features: list[str]) -> float:
-        """The calibrated probability: the isotonic map, linear between its points."""
         return calibrate(self.raw(features), self.xs, self.ys)
+
+
+@dataclass(frozen=True)
+class ConfidenceModel:
+    """Calibrated members (their mean is the confidence) and the listing floor."""
+
+    members: tuple[Member, ...]
+    keep: float = 0.0
+
+    def probability(self, features: list[str]) -> float:
+        if not self.members:
+            return 1.0
+        return sum(m.probability(features) for m in self.members) / len(self.members)
 
 
 def calibrate(score: float, xs: tuple[float, ...], ys: tuple[float, ...]) -> float:
@@ -73,8 +85,9 @@ def load_confidence() -> ConfidenceModel:
     """The shipped model (read once; immutable)."""
     text = resources.files("generator.nlp").joinpath("data", DATA_FILE).read_text("utf-8")
     data = json.loads(text)
-    return ConfidenceModel(data["weights"], data["bias"], tuple(data["xs"]), tuple(data["ys"]),
-                           data.get("keep", 0.0))
+    members = tuple(Member(m["weights"], m["bias"], tuple(m["xs"]), tuple(m["ys"]))
+                    for m in data["members"])
+    return ConfidenceModel(members, data.get("keep", 0.0))
 
 
 def _span(doc: Doc, chars: tuple[int, int] | None) -> Span | None:

@@ -12,7 +12,7 @@ Impressions without a holder ("X seemed to Y", "it appears that") are not.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from generator.nlp.attribution.lexicon import (
     BELIEF_VERBS,
@@ -77,6 +77,25 @@ open receptive hostile sympathetic unsure uncertain clear
 """)
 
 FORM_CUES = frozenset({":", "according", "to"})
+# Verbs of perception and discovery assert only with a clause or an "as" judgement ("saw that
+# X", "sees the plan as a trap"), not with a plain object ("Xinjiang has seen violence").
+CLAUSE_ONLY_VERBS: frozenset[str] = word_set("""
+see know feel find show learn remember forget understand hear notice discover reveal
+""")
+
+
+def _takes_clause(verb: Token) -> bool:
+    """A clausal complement, an if/whether clause or an "as" predicate ("sees X as Y")."""
+    for child in verb.children:
+        if child.dep_ in {"ccomp", "xcomp", "oprd"} or (child.dep_ == "prep"
+                                                        and child.lower_ == "as"):
+            return True
+        if child.dep_ == "advcl" and any(c.lower_ in {"if", "whether"} for c in child.children):
+            return True
+        if child.dep_ in {"dobj", "obj"} and any(
+                c.dep_ == "prep" and c.lower_ == "as" for c in child.children):
+            return True
+    return verb.dep_ in {"parataxis", "ccomp"} and verb.head.i < verb.i  # '"X," he knew'
 
 
 def is_assertion(doc: Doc, cue: tuple[int, int] | None, kind: str) -> bool:
@@ -91,7 +110,8 @@ def is_assertion(doc: Doc, cue: tuple[int, int] | None, kind: str) -> bool:
         return False
     for tok in span:
         lemma = lemma_of(tok).lower()
-        if tok.pos_ in {"VERB", "AUX"} and lemma in ASSERTION_VERBS:
+        if tok.pos_ in {"VERB", "AUX"} and lemma in ASSERTION_VERBS and (
+                lemma not in CLAUSE_ONLY_VERBS or _takes_clause(tok)):
             return True
         if tok.pos_ in {"NOUN", "PROPN"} and lemma in ASSERTION_NOUNS:
             return True
