@@ -9,7 +9,12 @@ from generator.evaluation.attribution import Predicted, Scores, score_doc
 from generator.evaluation.polnear import load_split
 from generator.evaluation.production import source_of
 from generator.extract import extract
-from generator.nlp.claim_confidence import ConfidenceModel, calibrate, load_confidence
+from generator.nlp.claim_confidence import (
+    ConfidenceModel,
+    Member,
+    calibrate,
+    load_confidence,
+)
 from generator.render.visible import public
 from tests.conftest import EVAL
 
@@ -20,10 +25,12 @@ TEXT = ("The senator said that the new bill would pass before the summer. Farmer
 def test_shipped_model_is_calibrated_and_small():
     model = load_confidence()
     assert 0.0 <= model.keep < 0.5
-    assert list(model.xs) == sorted(model.xs) and len(set(model.xs)) == len(model.xs)
-    assert list(model.ys) == sorted(model.ys)
-    assert model.ys[0] >= 0.0 and model.ys[-1] <= 1.0
-    assert 100 < len(model.weights) < 20_000
+    assert len(model.members) == 5
+    for member in model.members:
+        assert list(member.xs) == sorted(member.xs) and len(set(member.xs)) == len(member.xs)
+        assert list(member.ys) == sorted(member.ys)
+        assert member.ys[0] >= 0.0 and member.ys[-1] <= 1.0
+        assert 100 < len(member.weights) < 20_000
 
 
 def test_calibration_is_monotone_and_interpolates():
@@ -55,7 +62,7 @@ def test_threshold_hides_low_items_but_keeps_them_in_the_yaml(nlp):
 
 def test_claims_under_the_floor_are_not_listed(nlp):
     model = load_confidence()
-    nobody = ConfidenceModel({}, -30.0, (), (), keep=0.5)  # scores everything near 0
+    nobody = ConfidenceModel((Member({}, -30.0, (), ()),), keep=0.5)  # everything near 0
     from generator.nlp.actors import find_actors
     from generator.nlp.claims import find_claims
     from tests.nlp_helpers import parsed
