@@ -294,7 +294,7 @@ class ArticleView:
         out = []
         for claim in self.claims:
             item: dict[str, Any] = {"@context": "https://schema.org", "@type": "Claim",
-                                    "text": self.claim_text(claim), "appearance": appearance}
+                                    "text": claim.content.readable, "appearance": appearance}
             speaker = self.actor_by_id.get(claim.speaker or "")
             if speaker is not None:
                 item["author"] = {"@type": SCHEMA_TYPES.get(speaker.kind, "Organization"),
