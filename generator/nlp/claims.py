@@ -26,7 +26,8 @@ def find_claims(document: Document, actors: list[Actor]) -> list[Claim]:
     """Every attribution with a content span that maps back into the input."""
     mentions = MentionIndex(actors)
     attributions = [a for a in find_attributions(document.doc)
-                    if worth_showing(document, a, _speaker(document, mentions, a))]
+                    if document.sentence_at((a.cue or a.content)[0]).is_body  # no captions
+                    and worth_showing(document, a, _speaker(document, mentions, a))]
     evidence = assess_evidence(document.doc, attributions)
     claims: list[Claim] = []
     numbering: dict[int, str] = {}

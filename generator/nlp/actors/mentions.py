@@ -30,6 +30,7 @@ OPINION_VERBS = frozenset({"vote", "choose", "favor", "favour", "prefer", "oppos
                            "like", "dislike", "view", "rate", "trust", "agree", "disagree"})
 PARTITIVE_HEADS = PARTITIVES | {"member"}  # "a member (of X) said": X is the actor
 SUBJECTS = {"nsubj", "nsubjpass"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss"}
 # Words before the head that are no part of a name or key ("another official").
 _DETERMINERS = DETERMINERS | {"another", "some", "many", "several"}
@@ -85,12 +86,18 @@ def _entity(doc: Doc, ent: SpacySpan) -> Candidate | None:
     if text in lex.NOT_ACTORS:
         return None
     if root.dep_ in MODIFIER_DEPS and not ent.start <= root.head.i < ent.end:
+        # a name used as a modifier is no mention of its own ("Islamic dress", "a Muslim
+        # Uighur man"): only the phrase it helps name may be ("Uighur groups"), or the place
+        # ("Kashgar attacks"); a possessor still is ("Zhang's remarks")
         phrase = _modified_head(doc, ent, root.head)
-        if phrase is not None or label == "NORP":  # "Islamic dress" names no actor
+        if phrase is not None or (root.dep_ != "poss" and label not in PLACE_LABELS):
             return phrase
-    if is_people(text):
-        label = "NORP"
-    elif label == "PERSON" and text in lex.ORGANISATION_ALIASES:  # "vote Labour"
+        if root.dep_ != "poss":
+            return Candidate(ent.start, ent.end, "place", "place:" + place_name(text), "named",
+                             text)
+    if label == "NORP" or is_people(text):
+        return _people(doc, ent, text)
+    if label == "PERSON" and text in lex.ORGANISATION_ALIASES:  # "vote Labour"
         label = "ORG"
     elif label in {"ORG", "PERSON"} and _named_place(root):
         label = "GPE"
@@ -100,13 +107,34 @@ def _entity(doc: Doc, ent: SpacySpan) -> Candidate | None:
                          _title(doc, ent), gender, person_titles(doc, ent))
     if label == "ORG":
         return _organisation(ent, text)
-    if label == "NORP":
-        start = _phrase_start(doc, ent)
-        return Candidate(start, ent.end, "group", "group:" + singular(text.split()[-1]),
-                         "named", text)
     if label == "GPE":
         return _geopolitical(ent, text)
     return Candidate(ent.start, ent.end, "place", "place:" + place_name(text), "named", text)
+
+
+def _people(doc: Doc, ent: SpacySpan, text: str) -> Candidate | None:
+    """A people ("the Uighurs", "about 300 Chinese"), or a state acting under its demonym.
+
+    A bare singular word that does nothing is an adjective, not a referent ("a moderate form
+    of Islamic"); a bare demonym that acts like a state is that state ("Chinese has expressed
+    concerns"), while "300 Chinese are fighting" are people.
+    """
+    start = _phrase_start(doc, ent)
+    root = ent.root
+    counted = [c for c in root.children if c.dep_ == "nummod" and c.i < start]
+    if counted:  # "about 300 Chinese": the number is part of who they are
+        start = min(t.i for c in counted for t in c.subtree)
+    before = doc[start - 1] if start > 0 else None
+    determined = bool(counted) or before is not None and (
+        before.lower_ in _DETERMINERS | PARTITIVES or before.dep_ in {"det", "quantmod"})
+    bare = start == ent.start and not determined and len(ent) == 1
+    if bare and text in DEMONYMS and acts(root):
+        return Candidate(ent.start, ent.end, "government", "gov:" + DEMONYMS[text], "named",
+                         text)
+    if bare and not text.endswith("s") and root.dep_ not in SUBJECTS:
+        return None
+    return Candidate(start, ent.end, "group", "group:" + singular(text.split()[-1]), "named",
+                     text)
 
 
 def _without_trailing_verb(doc: Doc, ent: SpacySpan) -> SpacySpan:
@@ -194,7 +222,8 @@ def _from_noun_phrases(doc: Doc) -> list[Candidate]:
     found = []
     for chunk in doc.noun_chunks:
         root = chunk.root
-        if root.pos_ not in {"NOUN", "PROPN"} or _describes_someone(root):
+        if root.pos_ not in {"NOUN", "PROPN"} or _describes_someone(root) or (
+                root.lower_ in lex.EVENT_HEADS):
             continue
         name = _known_name(doc, chunk) or _unlabelled_name(doc, chunk)
         if name is not None:

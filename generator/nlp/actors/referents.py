@@ -19,6 +19,7 @@ from generator.model import Actor, Relation
 from generator.nlp.actors import coref, mentions
 from generator.nlp.actors import lexicon as lex
 from generator.nlp.actors.mentions import Candidate
+from generator.nlp.actors.roles import actor_role
 from generator.nlp.pipeline import Document
 
 ROLE_RANK = {"named": 0, "nominal": 1, "bare": 2, "pronoun": 3}
@@ -52,12 +53,15 @@ def _actor(document: Document, referent: _Referent) -> Actor | None:
     found = [m for c in referent.candidates if (m := document.mention(c.span(doc))) is not None]
     if not found or all(c.role == "pronoun" for c in referent.candidates):
         return None
+    kind = _kind(doc, referent)
+    description = _description(doc, referent)
     return Actor(
         id=slug(_name(doc, referent)),
         name=_name(doc, referent),
-        kind=_kind(doc, referent),
-        description=_description(doc, referent),
+        kind=kind,
+        description=description,
         mentions=sorted({m.span: m for m in found}.values(), key=lambda m: m.span),
+        role=actor_role(doc, referent.candidates, kind, referent.key, description),
     )
 
 

@@ -1,0 +1,214 @@
+"""Photo captions fused into a body line with no punctuation, found on the parse and split off.
+
+News pages scraped to text often run a caption into the sentence beside it: "A Muslim Uighur
+man passes part of the old city of Kashgar attacks blamed on Uighurs have also occurred ...".
+The parse shows the seam: a finite verb with no subject of its own ("have occurred") whose
+subject the parser swallowed into the clause before it ("Kashgar attacks"), or a clause that
+starts with no connective after a complete one. Where the seam cuts a name from the noun after
+it ("Kashgar | attacks"), the name stays with the clause before, which needs it as its object.
+
+A seam is only cut when a piece beside it reads as a caption: its own words say so
+(:func:`generator.text.roles.line_role`), or it describes a picture in the present tense
+("a man passes ...", "Gomis is put through his exercises") while the other piece does not.
+Two body clauses run together are left as they are: cutting them is a guess about prose,
+not about captions.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from generator.nlp.attribution import BELIEF_VERBS, SPEECH_VERBS
+from generator.text.roles import line_role
+
+if TYPE_CHECKING:
+    from generator.nlp.pipeline import Document
+
+FINITE_TAGS = {"VBZ", "VBP", "VBD", "MD"}
+PRESENT_TAGS = {"VBZ", "VBP"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"}
+# Clauses that hang off another by design: no seam before them.
+EMBEDDED_DEPS = {"relcl", "ccomp", "xcomp", "advcl", "csubj", "pcomp", "acl", "aux", "auxpass"}
+# Words a clause cannot end on: it still needs what follows.
+OPEN_POS = {"ADP", "DET", "CCONJ", "SCONJ", "PART", "ADJ", "VERB", "AUX", "PRON"}
+CONNECTIVE_TAGS = {"WDT", "WP", "WP$", "WRB", "IN", "TO", "CC"}
+MIN_WORDS = 3  # each piece of a cut line has at least this many words
+STATIVE = {"be", "have", "seem", "remain", "mean", "need", "want", "know", "like", "own"}
+VERBLESS_PIECE_WORDS = 12  # a caption without a verb is short ("Neymar with Nadal in Paris")
+
+
+def split_fused(document: Document) -> list[tuple[tuple[int, int], str | None]] | None:
+    """Every sentence as (input span, role) with fused captions cut off; None if none were."""
+    out: list[tuple[tuple[int, int], str | None]] = []
+    changed = False
+    for sentence, sent in zip(document.sentences, document.doc.sents, strict=True):
+        pieces = _pieces(document, sent) if sentence.role in {None, "caption"} else None
+        if pieces is None:
+            out.append((sentence.span, sentence.role))
+            continue
+        changed = True
+        out.extend(pieces)
+    return out if changed else None
+
+
+def _pieces(document: Document, sent: SpacySpan) -> list[tuple[tuple[int, int], str | None]]:
+    """The sentence cut at its caption seams, as input spans with roles; None when uncut."""
+    seams = sorted(set(_seams(sent)))
+    if not seams:
+        return None
+    bounds = [sent.start, *seams, sent.end]
+    parts = [sent.doc[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+    last = len(parts) - 1
+    roles = [_role(part, full_stop=i == last and not document.form.tokenized)
+             for i, part in enumerate(parts)]
+    kept = [sent.start]
+    for i, seam in enumerate(seams):
+        if roles[i] is not None or roles[i + 1] is not None:
+            kept.append(seam)
+    if len(kept) == 1:
+        return None
+    kept.append(sent.end)
+    result = []
+    for a, b in zip(kept, kept[1:], strict=False):
+        ref = document.ref(sent.doc[a].idx, sent.doc[b - 1].idx + len(sent.doc[b - 1]))
+        if ref is None:
+            return None
+        result.append((ref.span, _role(sent.doc[a:b],
+                                       full_stop=b == sent.end and not document.form.tokenized)))
+    return result
+
+
+def _seams(sent: SpacySpan) -> list[int]:
+    """Token indexes where a second sentence starts with no punctuation or connective."""
+    found = []
+    for verb in sent:
+        if verb.pos_ not in {"VERB", "AUX"} or not _finite(verb):
+            continue
+        seams = [_before_clause(child) for child in verb.children
+                 if child.i < verb.i and _bare_clause(child)]
+        if verb.dep_ not in EMBEDDED_DEPS:
+            start = _clause_start(verb)
+            if _has_subject(verb):
+                seams.append(start if verb.dep_ in {"conj", "dep", "parataxis", "ROOT"} else None)
+            else:
+                seams.append(_swallowed_subject(sent, start))
+        found.extend(seam for seam in seams if seam is not None and _cuttable(sent, seam))
+    return found
+
+
+def _bare_clause(child: Token) -> bool:
+    """A finite clause with its own subject hung before the main verb with no connective
+    ("Soumbadze has been affiliated with the studio | Two days later he fled")."""
+    if child.pos_ not in {"VERB", "AUX"} or child.dep_ not in {
+            "ccomp", "advcl", "dep", "parataxis", "conj", "csubj"}:
+        return False
+    if not (_finite(child) and _has_subject(child)):
+        return False
+    if any(c.dep_ in {"mark", "cc"} for c in child.children):
+        return False
+    return child.left_edge.tag_ not in CONNECTIVE_TAGS
+
+
+def _before_clause(child: Token) -> int:
+    return child.right_edge.i + 1
+
+
+def _finite(verb: Token) -> bool:
+    return verb.tag_ in FINITE_TAGS or any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ in FINITE_TAGS for c in verb.children)
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+
+
+def _clause_start(verb: Token) -> int:
+    """The first token of the verb's clause: its subject, fronted words and auxiliaries."""
+    if not _has_subject(verb):
+        return min([c.i for c in verb.children if c.i < verb.i and c.dep_ in {
+            "aux", "auxpass", "neg", "advmod"}] + [verb.i])
+    left = [c for c in verb.children if c.i < verb.i and c.dep_ != "punct"]
+    return min(c.left_edge.i for c in left) if left else verb.i
+
+
+def _swallowed_subject(sent: SpacySpan, group: int) -> int | None:
+    """Where the subject of a subjectless verb starts, when the parser hung it on the clause
+    before ("the old city of Kashgar attacks | have occurred"): the innermost noun phrase that
+    ends right before the verb and leaves a complete clause in front of it."""
+    if group <= sent.start:
+        return None
+    token = sent.doc[group - 1]
+    while token.i >= sent.start:
+        if token.pos_ in {"NOUN", "PROPN", "NUM"} and token.right_edge.i == group - 1:
+            start = _subject_start(sent, token)
+            if start is not None:
+                return start
+        if token.head.i == token.i or token.head.right_edge.i != group - 1:
+            return None
+        token = token.head
+    return None
+
+
+def _subject_start(sent: SpacySpan, head: Token) -> int | None:
+    """The phrase itself when the words before it end a clause; else the part after a name
+    that the words before need as their object ("city of Kashgar | attacks")."""
+    left = head.left_edge.i
+    if left > sent.start and _ends_clause(sent.doc[left - 1]):
+        return left
+    for i in range(left + 1, head.i + 1):
+        before, token = sent.doc[i - 1], sent.doc[i]
+        if before.pos_ != "PROPN":
+            return None
+        if token.pos_ != "PROPN" or (token.ent_iob_ == "B" and before.ent_type_):
+            return i
+    return None
+
+
+def _ends_clause(token: Token) -> bool:
+    return not token.is_punct and token.pos_ not in OPEN_POS and token.tag_ not in CONNECTIVE_TAGS
+
+
+def _cuttable(sent: SpacySpan, seam: int) -> bool:
+    """Both sides are long enough, and no punctuation or connective already joins them."""
+    if seam - sent.start < MIN_WORDS or sent.end - seam < MIN_WORDS:
+        return False
+    before = sent.doc[seam - 1]
+    first = sent.doc[seam]
+    return _ends_clause(before) and first.tag_ not in CONNECTIVE_TAGS and not first.is_punct \
+        and first.pos_ not in {"VERB", "AUX"}
+
+
+def _role(part: SpacySpan, full_stop: bool) -> str | None:
+    """A piece's role: from its words, or a picture described in the present tense.
+
+    ``full_stop``: the piece ends the sentence of cased prose with its own full stop.
+    """
+    words = [t.lower_ for t in part]
+    quoted = any(t.is_quote for t in part)
+    role = line_role(words, quoted, full_stop)
+    if role is not None or quoted or full_stop:
+        return role
+    return "caption" if _describes_picture(part) else None
+
+
+def _describes_picture(part: SpacySpan) -> bool:
+    """"A man passes the old city", "Gomis is put through his exercises": the piece's main verb
+    is in the present simple, acts (not "is", "has", "says") and has a noun for a subject."""
+    verbs = [t for t in part if t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"aux", "auxpass"}
+             and _finite(t) and (t.head.i == t.i or not part.start <= t.head.i < part.end)]
+    if not verbs:
+        return False
+    verb = verbs[0]
+    tense = [verb, *[c for c in verb.children if c.dep_ in {"aux", "auxpass"}]]
+    if any(t.tag_ in {"VBD", "MD"} or t.lower_ in {"has", "have"} for t in tense):
+        return False
+    if not any(t.tag_ in PRESENT_TAGS for t in tense):
+        return False
+    lemma = verb.lemma_.lower()
+    if lemma in STATIVE or lemma in SPEECH_VERBS or lemma in BELIEF_VERBS:
+        return False
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return bool(subjects) and subjects[0].pos_ in {"NOUN", "PROPN"}
