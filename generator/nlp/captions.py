@@ -16,8 +16,11 @@ not about captions.
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from spacy.language import Language
+from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
@@ -31,21 +34,28 @@ FINITE_TAGS = {"VBZ", "VBP", "VBD", "MD"}
 PRESENT_TAGS = {"VBZ", "VBP"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"}
 # Clauses that hang off another by design: no seam before them.
-EMBEDDED_DEPS = {"relcl", "ccomp", "xcomp", "advcl", "csubj", "pcomp", "acl", "aux", "auxpass"}
+EMBEDDED_DEPS = {"relcl", "xcomp", "csubj", "pcomp", "acl", "aux", "auxpass"}
 # Words a clause cannot end on: it still needs what follows.
 OPEN_POS = {"ADP", "DET", "CCONJ", "SCONJ", "PART", "ADJ", "VERB", "AUX", "PRON"}
 CONNECTIVE_TAGS = {"WDT", "WP", "WP$", "WRB", "IN", "TO", "CC"}
+LINKING_ADVERBS = {"however", "meanwhile", "therefore", "thus", "hence", "moreover", "instead",
+                   "otherwise", "so", "then", "also"}
+# What a sentence can start with.
+SENTENCE_STARTS = {"DET", "PROPN", "NOUN", "PRON", "NUM", "ADJ", "ADV", "ADP", "SCONJ"}
 MIN_WORDS = 3  # each piece of a cut line has at least this many words
 STATIVE = {"be", "have", "seem", "remain", "mean", "need", "want", "know", "like", "own"}
-VERBLESS_PIECE_WORDS = 12  # a caption without a verb is short ("Neymar with Nadal in Paris")
 
 
-def split_fused(document: Document) -> list[tuple[tuple[int, int], str | None]] | None:
+def split_fused(nlp: Language, document: Document
+                ) -> list[tuple[tuple[int, int], str | None]] | None:
     """Every sentence as (input span, role) with fused captions cut off; None if none were."""
     out: list[tuple[tuple[int, int], str | None]] = []
     changed = False
-    for sentence, sent in zip(document.sentences, document.doc.sents, strict=True):
-        pieces = _pieces(document, sent) if sentence.role in {None, "caption"} else None
+    for sentence, start in zip(document.sentences, document.starts, strict=True):
+        sent = document.doc.char_span(start, start + len(sentence.text), alignment_mode="expand")
+        pieces = None
+        if sentence.role in {None, "caption"} and sent is not None:
+            pieces = _pieces(nlp, document, sent)
         if pieces is None:
             out.append((sentence.span, sentence.role))
             continue
@@ -54,30 +64,37 @@ def split_fused(document: Document) -> list[tuple[tuple[int, int], str | None]] 
     return out if changed else None
 
 
-def _pieces(document: Document, sent: SpacySpan) -> list[tuple[tuple[int, int], str | None]]:
-    """The sentence cut at its caption seams, as input spans with roles; None when uncut."""
+def _pieces(nlp: Language, document: Document, sent: SpacySpan
+            ) -> list[tuple[tuple[int, int], str | None]] | None:
+    """The sentence cut at its caption seams, as input spans with roles; None when uncut.
+
+    Each piece is parsed on its own to read its role: inside the fused line the parser may
+    have taken a caption's verb for a noun ("a fisherman walks | along ...").
+    """
     seams = sorted(set(_seams(sent)))
     if not seams:
         return None
     bounds = [sent.start, *seams, sent.end]
-    parts = [sent.doc[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
-    last = len(parts) - 1
-    roles = [_role(part, full_stop=i == last and not document.form.tokenized)
-             for i, part in enumerate(parts)]
-    kept = [sent.start]
+    prose = not document.form.tokenized
+    parsed = [nlp(sent.doc[a:b].text) for a, b in pairwise(bounds)]
+    roles = [_role(piece, full_stop=prose and b == sent.end)
+             for piece, (a, b) in zip(parsed, pairwise(bounds), strict=True)]
+    whole = [role is not None or _complete(piece) for piece, role in zip(parsed, roles,
+                                                                            strict=True)]
+    kept, kept_roles = [sent.start], [roles[0]]
     for i, seam in enumerate(seams):
-        if roles[i] is not None or roles[i + 1] is not None:
+        if whole[i] and whole[i + 1] and (roles[i] is not None or roles[i + 1] is not None):
             kept.append(seam)
+            kept_roles.append(roles[i + 1])
     if len(kept) == 1:
         return None
     kept.append(sent.end)
     result = []
-    for a, b in zip(kept, kept[1:], strict=False):
+    for (a, b), role in zip(pairwise(kept), kept_roles, strict=True):
         ref = document.ref(sent.doc[a].idx, sent.doc[b - 1].idx + len(sent.doc[b - 1]))
         if ref is None:
             return None
-        result.append((ref.span, _role(sent.doc[a:b],
-                                       full_stop=b == sent.end and not document.form.tokenized)))
+        result.append((ref.span, role))
     return result
 
 
@@ -90,11 +107,9 @@ def _seams(sent: SpacySpan) -> list[int]:
         seams = [_before_clause(child) for child in verb.children
                  if child.i < verb.i and _bare_clause(child)]
         if verb.dep_ not in EMBEDDED_DEPS:
-            start = _clause_start(verb)
-            if _has_subject(verb):
-                seams.append(start if verb.dep_ in {"conj", "dep", "parataxis", "ROOT"} else None)
-            else:
-                seams.append(_swallowed_subject(sent, start))
+            if _has_subject(verb) and verb.dep_ in {"conj", "dep", "parataxis", "ROOT"}:
+                seams.append(_clause_start(verb))
+            seams.append(_swallowed_subject(sent, verb))
         found.extend(seam for seam in seams if seam is not None and _cuttable(sent, seam))
     return found
 
@@ -125,24 +140,33 @@ def _has_subject(verb: Token) -> bool:
     return any(c.dep_ in SUBJECT_DEPS for c in verb.children)
 
 
+def _group_start(verb: Token) -> int:
+    """The first word of the verb group: "have also occurred"."""
+    return min([c.i for c in verb.children if c.i < verb.i and c.dep_ in {
+        "aux", "auxpass", "neg", "advmod"} and c.i >= verb.i - 3] + [verb.i])
+
+
 def _clause_start(verb: Token) -> int:
     """The first token of the verb's clause: its subject, fronted words and auxiliaries."""
-    if not _has_subject(verb):
-        return min([c.i for c in verb.children if c.i < verb.i and c.dep_ in {
-            "aux", "auxpass", "neg", "advmod"}] + [verb.i])
     left = [c for c in verb.children if c.i < verb.i and c.dep_ != "punct"]
     return min(c.left_edge.i for c in left) if left else verb.i
 
 
-def _swallowed_subject(sent: SpacySpan, group: int) -> int | None:
-    """Where the subject of a subjectless verb starts, when the parser hung it on the clause
-    before ("the old city of Kashgar attacks | have occurred"): the innermost noun phrase that
-    ends right before the verb and leaves a complete clause in front of it."""
+def _swallowed_subject(sent: SpacySpan, verb: Token) -> int | None:
+    """Where the verb's true subject starts when the parser hung it on the clause before ("the
+    old city of Kashgar attacks | have occurred", "a fisherman walks along the harbour of
+    Portsmouth storms | have damaged"): the innermost noun phrase that ends right before the
+    verb and leaves a complete clause in front of it. A complement clause that ends at its
+    verb keeps its subject ("... what a brilliant place the internet is")."""
+    group = _group_start(verb)
     if group <= sent.start:
         return None
     token = sent.doc[group - 1]
+    embedded = verb.dep_ in {"ccomp", "advcl"} and not any(
+        c.i > verb.i and not c.is_punct for c in verb.children)
     while token.i >= sent.start:
-        if token.pos_ in {"NOUN", "PROPN", "NUM"} and token.right_edge.i == group - 1:
+        if token.pos_ in {"NOUN", "PROPN", "NUM"} and token.right_edge.i == group - 1 and not (
+                embedded and token.head.i == verb.i and token.dep_ in SUBJECT_DEPS):
             start = _subject_start(sent, token)
             if start is not None:
                 return start
@@ -158,6 +182,8 @@ def _subject_start(sent: SpacySpan, head: Token) -> int | None:
     left = head.left_edge.i
     if left > sent.start and _ends_clause(sent.doc[left - 1]):
         return left
+    if left <= sent.start or sent.doc[left - 1].pos_ != "ADP":
+        return None
     for i in range(left + 1, head.i + 1):
         before, token = sent.doc[i - 1], sent.doc[i]
         if before.pos_ != "PROPN":
@@ -168,20 +194,32 @@ def _subject_start(sent: SpacySpan, head: Token) -> int | None:
 
 
 def _ends_clause(token: Token) -> bool:
-    return not token.is_punct and token.pos_ not in OPEN_POS and token.tag_ not in CONNECTIVE_TAGS
+    return not token.is_punct and token.pos_ not in OPEN_POS and (
+        token.tag_ not in CONNECTIVE_TAGS and token.lower_ not in LINKING_ADVERBS)
 
 
 def _cuttable(sent: SpacySpan, seam: int) -> bool:
-    """Both sides are long enough, and no punctuation or connective already joins them."""
+    """Both sides are long enough, no punctuation or connective already joins them, and the
+    cut splits no name ("May | 2013") and no possessive ("Sydney | 's")."""
     if seam - sent.start < MIN_WORDS or sent.end - seam < MIN_WORDS:
         return False
     before = sent.doc[seam - 1]
     first = sent.doc[seam]
-    return _ends_clause(before) and first.tag_ not in CONNECTIVE_TAGS and not first.is_punct \
-        and first.pos_ not in {"VERB", "AUX"}
+    if first.ent_iob_ == "I" or first.tag_ == "POS" or first.pos_ not in SENTENCE_STARTS:
+        return False
+    return _ends_clause(before) and first.tag_ not in CONNECTIVE_TAGS
 
 
-def _role(part: SpacySpan, full_stop: bool) -> str | None:
+def _complete(piece: Doc) -> bool:
+    """The piece, parsed alone, is a sentence: a finite main verb with a subject of its own."""
+    for token in piece:
+        if token.dep_ == "ROOT" and token.pos_ in {"VERB", "AUX"} and _finite(token):
+            subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+            return bool(subjects) and subjects[0].tag_ not in {"WDT", "WP"}
+    return False
+
+
+def _role(part: SpacySpan | Doc, full_stop: bool) -> str | None:
     """A piece's role: from its words, or a picture described in the present tense.
 
     ``full_stop``: the piece ends the sentence of cased prose with its own full stop.
@@ -197,8 +235,7 @@ def _role(part: SpacySpan, full_stop: bool) -> str | None:
 def _describes_picture(part: SpacySpan) -> bool:
     """"A man passes the old city", "Gomis is put through his exercises": the piece's main verb
     is in the present simple, acts (not "is", "has", "says") and has a noun for a subject."""
-    verbs = [t for t in part if t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"aux", "auxpass"}
-             and _finite(t) and (t.head.i == t.i or not part.start <= t.head.i < part.end)]
+    verbs = [t for t in part if t.pos_ in {"VERB", "AUX"} and t.dep_ == "ROOT" and _finite(t)]
     if not verbs:
         return False
     verb = verbs[0]
@@ -207,6 +244,8 @@ def _describes_picture(part: SpacySpan) -> bool:
         return False
     if not any(t.tag_ in PRESENT_TAGS for t in tense):
         return False
+    if any(c.dep_ == "xcomp" for c in verb.children):
+        return False  # "is set to peak", "are expected to": what will happen, not a picture
     lemma = verb.lemma_.lower()
     if lemma in STATIVE or lemma in SPEECH_VERBS or lemma in BELIEF_VERBS:
         return False

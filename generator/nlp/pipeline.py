@@ -85,7 +85,7 @@ def analyse(nlp: Language, source: Source, form: Form) -> Document:
 
     spans = splitter.split(source.text, form)
     document = _analyse(nlp, source, form, spans, None)
-    fused = captions.split_fused(document)
+    fused = captions.split_fused(nlp, document)
     if fused is None:
         return document
     return _analyse(nlp, source, form, [span for span, _ in fused], [role for _, role in fused])

@@ -96,8 +96,8 @@ def picture_note(words: list[str]) -> bool:
             len(head) > 1 and head[1] in {":", ",", "left", "is", "are", "(", "right"}):
         return True
     for i, word in enumerate(head):
-        if word == "pictured" and 0 < i and (head[i - 1] in {",", "("} or i + 1 < len(head)
-                                             and head[i + 1] in {"with", "in", "at", "here"}):
+        if word == "pictured" and i > 0 and (head[i - 1] in {",", "("} or (i + 1 < len(head)
+                                             and head[i + 1] in {"with", "in", "at", "here"})):
             return True
         if word == "(" and _bracketed_note(head[i + 1:]):
             return True

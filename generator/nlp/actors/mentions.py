@@ -125,8 +125,8 @@ def _people(doc: Doc, ent: SpacySpan, text: str) -> Candidate | None:
     if counted:  # "about 300 Chinese": the number is part of who they are
         start = min(t.i for c in counted for t in c.subtree)
     before = doc[start - 1] if start > 0 else None
-    determined = bool(counted) or before is not None and (
-        before.lower_ in _DETERMINERS | PARTITIVES or before.dep_ in {"det", "quantmod"})
+    determined = bool(counted) or (before is not None and (
+        before.lower_ in _DETERMINERS | PARTITIVES or before.dep_ in {"det", "quantmod"}))
     bare = start == ent.start and not determined and len(ent) == 1
     if bare and text in DEMONYMS and acts(root):
         return Candidate(ent.start, ent.end, "government", "gov:" + DEMONYMS[text], "named",
@@ -223,7 +223,7 @@ def _from_noun_phrases(doc: Doc) -> list[Candidate]:
     for chunk in doc.noun_chunks:
         root = chunk.root
         if root.pos_ not in {"NOUN", "PROPN"} or _describes_someone(root) or (
-                root.lower_ in lex.EVENT_HEADS):
+                singular(root.lower_) in lex.EVENT_HEADS):
             continue
         name = _known_name(doc, chunk) or _unlabelled_name(doc, chunk)
         if name is not None:
