@@ -151,7 +151,7 @@ def test_roles_are_finer_than_kinds(nlp):
     assert actor_named(e, "Japan government").role == "national government"
     courier = [a for a in e.actors if "courier" in a.name.lower()]
     assert [(a.kind, a.role) for a in courier] == [("media", "newspaper")]
-    kurds = [a for a in e.actors if a.kind == "group" and "kurd" == a.name.lower().rstrip("s")]
+    kurds = [a for a in e.actors if a.kind == "group" and a.name.lower().rstrip("s") == "kurd"]
     assert [a.role for a in kurds] == ["ethnic group"], roles
 
 

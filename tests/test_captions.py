@@ -67,4 +67,4 @@ def test_line_roles_from_words():
     assert role("smith ( left ) with his coach at the ground") == "caption"
     assert role("officials said the harbour would reopen") is None
     # cased prose: a full stop ends body text, which no caption has
-    assert line_role("pictured : the harbour .".split(), full_stop=True) is None
+    assert line_role(["pictured", ":", "the", "harbour", "."], full_stop=True) is None

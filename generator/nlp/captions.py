@@ -20,9 +20,8 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from generator.nlp.attribution import BELIEF_VERBS, SPEECH_VERBS
 from generator.text.roles import line_role

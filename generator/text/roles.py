@@ -35,10 +35,14 @@ NOTE = re.compile(
 BYLINE = re.compile(r"^(by|published :|updated :|last updated)\s")
 DATELINE = re.compile(r"^[a-z][a-z .,']{1,40}\s*(\(\s*[a-z .]+\s*\)\s*)?(-+|—|–)$")
 # Words that make a short "by ..." line a sentence ("by the end", "by contrast"), not a byline.
-NOT_BYLINE = {"the", "a", "an", "this", "that", "now", "then", "contrast", "comparison", "far",
+NOT_BYLINE = {"the", "a", "an", "this", "that", "these", "those", "any", "all", "some", "each",
+              "every", "many", "most", "much", "no", "now", "then", "contrast", "comparison", "far",
               "law", "mistake", "chance", "accident", "design", "default", "way", "day",
               "night", "car", "train", "plane", "bus", "email", "phone", "hand", "itself",
               "himself", "herself", "themselves", "me", "him", "her", "them", "us", "it"}
+# Verbs that introduce what follows a colon ("McCrummen reports:"), beside SAY_VERBS.
+REPORTING = {"reports", "notes", "argues", "recalls", "concludes", "continues", "announces",
+             "writes", "tweets", "warns", "explains", "reads", "follows"}
 PRONOUN_SUBJECTS = {"i", "you", "he", "she", "it", "we", "they", "this", "that", "there"}
 
 
@@ -55,7 +59,7 @@ def line_role(words: list[str], quoted: bool = False, full_stop: bool = False) -
         return "note"
     if _credit(words):
         return "credit"
-    if BYLINE.match(text) and _byline(words):
+    if BYLINE.match(text) and not full_stop and _byline(words):
         return "byline"
     if DATELINE.match(text):
         return "dateline"
@@ -84,7 +88,7 @@ def label_caption(words: list[str], quoted: bool = False) -> bool:
     if len(words) == len(label) + 1 and len(label) > 2:
         return False  # "Partial transcript as follows:" introduces what comes next
     return 0 < len(label) <= LABEL_WORDS and all(
-        w.isalpha() and w not in NARRATIVE_VERBS and w not in SAY_VERBS
+        w.isalpha() and w not in NARRATIVE_VERBS and w not in SAY_VERBS | REPORTING
         and w not in PRONOUN_SUBJECTS for w in label)
 
 
@@ -131,8 +135,8 @@ def _byline(words: list[str]) -> bool:
     if words[0] != "by":
         return len(words) <= BYLINE_WORDS
     rest = words[1:]
-    return 0 < len(rest) <= BYLINE_WORDS and rest[0] not in NOT_BYLINE and not any(
-        _narrative(w) or w in SAY_VERBS for w in rest)
+    return 0 < len(rest) <= BYLINE_WORDS and rest[0].isalpha() and rest[0] not in NOT_BYLINE \
+        and not any(_narrative(w) or w in SAY_VERBS for w in rest)
 
 
 def _narrative(word: str) -> bool:

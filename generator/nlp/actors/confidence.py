@@ -3,7 +3,8 @@
 A logistic regression over a few facts about the actor: how often and how it is mentioned
 (a name, a description, a bare phrase, pronouns), whether the named-entity tagger agrees
 with its kind, whether a word list knows it, its head word's part of speech, whether it acts
-or speaks, and whether the input had lost its case. The weights in
+or speaks (the subject of a verb of saying or believing), and whether the input had lost its
+case. The weights in
 ``data/actor_confidence.json`` were fitted on PolNeAR *train* by
 ``tools/train_actor_confidence.py`` against a silver reference (named entities of the original
 cased text and the gold attribution sources; see :mod:`generator.evaluation.silver`), and only
@@ -19,11 +20,12 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from generator.lexicon import DEMONYMS
 from generator.nlp.actors import lexicon as lex
 from generator.nlp.actors.mentions import SUBJECTS, Candidate, acts, first_names
+from generator.nlp.attribution import BELIEF_VERBS, SPEECH_VERBS
 
 DATA_FILE = "actor_confidence.json"
 # Entity labels that agree with each kind.
@@ -88,10 +90,21 @@ def actor_features(doc: Doc, candidates: list[Candidate], kind: str, role: str |
         feats.append("subject")
     if any(acts(doc[c.start:c.end].root) for c in words):
         feats.append("agent")
+    if any(_speaks(doc[c.start:c.end].root) for c in words):
+        feats.append("speaks")
     if lowercase:
         feats.append(f"case={_case(doc, words)}")
         feats.append(f"lower&source={source}")
     return feats
+
+
+def _speaks(root: Token) -> bool:
+    """The subject of a verb of saying or believing, or the source after "according to"."""
+    head = root.head
+    if root.dep_ in SUBJECTS and head.lemma_.lower() in SPEECH_VERBS | BELIEF_VERBS:
+        return True
+    return root.dep_ == "pobj" and head.lower_ == "to" and head.i > 0 and (
+        root.doc[head.i - 1].lower_ == "according")
 
 
 def _bucket(n: int) -> str:

@@ -30,7 +30,6 @@ OPINION_VERBS = frozenset({"vote", "choose", "favor", "favour", "prefer", "oppos
                            "like", "dislike", "view", "rate", "trust", "agree", "disagree"})
 PARTITIVE_HEADS = PARTITIVES | {"member"}  # "a member (of X) said": X is the actor
 SUBJECTS = {"nsubj", "nsubjpass"}
-PLACE_LABELS = {"GPE", "LOC", "FAC"}
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss"}
 # Words before the head that are no part of a name or key ("another official").
 _DETERMINERS = DETERMINERS | {"another", "some", "many", "several"}
@@ -86,15 +85,12 @@ def _entity(doc: Doc, ent: SpacySpan) -> Candidate | None:
     if text in lex.NOT_ACTORS:
         return None
     if root.dep_ in MODIFIER_DEPS and not ent.start <= root.head.i < ent.end:
-        # a name used as a modifier is no mention of its own ("Islamic dress", "a Muslim
-        # Uighur man"): only the phrase it helps name may be ("Uighur groups"), or the place
-        # ("Kashgar attacks"); a possessor still is ("Zhang's remarks")
+        # a people's name used as a modifier is no mention of its own ("Islamic dress", "a
+        # Muslim Uighur man"): only the phrase it helps name may be ("Uighur groups"); a
+        # person or body named as a modifier still is ("a Donald Trump tweet", "House panel")
         phrase = _modified_head(doc, ent, root.head)
-        if phrase is not None or (root.dep_ != "poss" and label not in PLACE_LABELS):
+        if phrase is not None or label == "NORP" or is_people(text):
             return phrase
-        if root.dep_ != "poss":
-            return Candidate(ent.start, ent.end, "place", "place:" + place_name(text), "named",
-                             text)
     if label == "NORP" or is_people(text):
         return _people(doc, ent, text)
     if label == "PERSON" and text in lex.ORGANISATION_ALIASES:  # "vote Labour"
