@@ -160,3 +160,22 @@ def test_every_actor_has_a_confidence_and_shown_follows_the_threshold(nlp):
         for actor in explain(nlp, text).actors:
             assert 0.0 <= actor.confidence <= 1.0
             assert actor.shown == (actor.confidence >= 0.5)
+
+
+def test_confidence_is_high_for_a_tagged_name_and_lower_for_a_vague_phrase(nlp):
+    e = explain(nlp, "Police Chief John Carter said the city was safe.\n"
+                     "The deal signed on Monday said nothing about tariffs.\n")
+    carter = actor_named(e, "John Carter")
+    assert carter.confidence > 0.9 and carter.shown
+    vague = [a for a in e.actors if a.kind != "place" and a.id != carter.id]
+    assert vague and all(a.confidence < carter.confidence - 0.3 for a in vague), [
+        (a.name, a.confidence) for a in e.actors]
+
+
+def test_a_transcript_speaker_label_is_the_person(nlp):
+    text = ("Governor Mike Pence spoke to Chris Wallace on Sunday.\n\n"
+            "WALLACE: Do you see those two as equal?\n\n"
+            "PENCE: Well, look, the debate is about the issues.\n")
+    e = explain(nlp, text)
+    pence = actor_named(e, "Mike Pence")
+    assert "PENCE" in {m.text for m in pence.mentions}

@@ -145,6 +145,13 @@ EVENT_HEADS = frozenset({
 })
 PLACE_HEADS = frozenset({"capital", "city", "town", "village", "province", "region", "county",
                          "district", "port", "island", "suburb", "neighbourhood", "prefecture"})
+# Words before a colon at a paragraph's start that are no speaker ("UPDATE: ...", "Photo: ...").
+NOT_SPEAKER_LABELS = frozenset({
+    "update", "updated", "correction", "clarification", "note", "editor", "photo", "picture",
+    "video", "source", "sources", "credit", "read", "more", "related", "watch", "breaking",
+    "exclusive", "analysis", "opinion", "poll", "the", "latest", "transcript", "question",
+    "answer", "warning", "live", "pictured", "caption", "by", "published",
+})
 # Names that NER tags as organisations but are not actors.
 NOT_ACTORS = frozenset({"islam", "christianity", "judaism", "hinduism", "buddhism",
                         "sikhism", "god", "allah"})

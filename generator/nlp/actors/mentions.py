@@ -20,6 +20,7 @@ from spacy.tokens import Span as SpacySpan
 from generator.lexicon import DEMONYMS, DETERMINERS, PARTITIVES, PRONOUN_REFERENTS
 from generator.nlp.actors import lexicon as lex
 from generator.nlp.attribution import BELIEF_VERBS, OBJECT_VERBS, SPEECH_VERBS
+from generator.nlp.pipeline import PARAGRAPH_STARTS
 
 AGENT_VERBS = SPEECH_VERBS | BELIEF_VERBS | OBJECT_VERBS | frozenset({
     "ban", "offer", "ignore", "launch", "order", "arrest", "detain", "kill", "attack", "impose",
@@ -30,6 +31,7 @@ OPINION_VERBS = frozenset({"vote", "choose", "favor", "favour", "prefer", "oppos
                            "like", "dislike", "view", "rate", "trust", "agree", "disagree"})
 PARTITIVE_HEADS = PARTITIVES | {"member"}  # "a member (of X) said": X is the actor
 SUBJECTS = {"nsubj", "nsubjpass"}
+LABEL_WORDS = 3  # a transcript's speaker label: at most this many words before the colon
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss"}
 # Words before the head that are no part of a name or key ("another official").
 _DETERMINERS = DETERMINERS | {"another", "some", "many", "several"}
@@ -57,13 +59,39 @@ def collect(doc: Doc) -> list[Candidate]:
     """Every candidate mention in text order; overlapping ones keep the first found."""
     found: list[Candidate] = []
     taken: set[int] = set()
-    for candidate in _from_noun_phrases(doc) + _from_entities(doc) + _pronouns(doc):
+    for candidate in (_from_noun_phrases(doc) + _speaker_labels(doc) + _from_entities(doc)
+                      + _pronouns(doc)):
         tokens = set(range(candidate.start, candidate.end))
         if tokens & taken:
             continue
         taken |= tokens
         found.append(candidate)
     return sorted(found, key=lambda c: c.start)
+
+
+def _speaker_labels(doc: Doc) -> list[Candidate]:
+    """"PENCE: Well, look, ...": a name and a colon opening a paragraph is a transcript's
+    speaker, a person (joined to the full name by :mod:`.coref`)."""
+    found = []
+    starts = doc.user_data.get(PARAGRAPH_STARTS, frozenset()) | {0}
+    for token in doc:
+        if token.idx not in starts:
+            continue
+        i = token.i
+        while i < len(doc) and doc[i].is_quote:
+            i += 1
+        end = next((j for j in range(i, min(i + LABEL_WORDS + 1, len(doc)))
+                    if doc[j].text == ":"), None)
+        if end is None or end == i or not all(_label_name(t) for t in doc[i:end]):
+            continue
+        name, gender = person_name(doc, doc[i:end])
+        found.append(Candidate(i, end, "person", "person:" + name, "named", name, None, gender))
+    return found
+
+
+def _label_name(token: Token) -> bool:
+    return token.is_alpha and len(token) > 1 and token.lower_ not in lex.NOT_SPEAKER_LABELS and (
+        token.pos_ == "PROPN" or token.ent_type_ == "PERSON" or token.is_upper)
 
 
 def _from_entities(doc: Doc) -> list[Candidate]:
