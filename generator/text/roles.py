@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 
-from generator.lexicon import CAPTION_VERBS, NARRATIVE_VERBS, PICTURE_NOTES
-from generator.text.detokenize import SAY_VERBS
+from generator.text.captions import CAPTION_VERBS, NARRATIVE_VERBS
+from generator.text.detokenize import PICTURE_NOTES, SAY_VERBS
 
 LABEL_WORDS = 4  # a caption label is at most this many words before its colon
 NOTE_WORDS = 10  # a picture note names who is pictured within the first words
