@@ -47,14 +47,33 @@ STATIVE = {"be", "have", "seem", "remain", "mean", "need", "want", "know", "like
 
 def split_fused(nlp: Language, document: Document
                 ) -> list[tuple[tuple[int, int], str | None]] | None:
-    """Every sentence as (input span, role) with fused captions cut off; None if none were."""
+    """Every sentence as (input span, role) with fused captions cut off; None if none were.
+
+    The pieces beside every seam are parsed on their own, in one batch (no entities needed):
+    inside the fused line the parser may have taken a caption's verb for a noun ("a
+    fisherman walks | along ...").
+    """
+    found: dict[int, tuple[SpacySpan, list[int]]] = {}
+    for k, (sentence, start) in enumerate(zip(document.sentences, document.starts,
+                                              strict=True)):
+        if sentence.role not in {None, "caption"}:
+            continue
+        sent = document.doc.char_span(start, start + len(sentence.text), alignment_mode="expand")
+        seams = sorted(set(_seams(sent))) if sent is not None else []
+        if seams:
+            found[k] = (sent, seams)
+    if not found:
+        return None
+    texts = [sent.doc[a:b].text for sent, seams in found.values()
+             for a, b in pairwise([sent.start, *seams, sent.end])]
+    parsed = iter(nlp.pipe(texts, disable=["ner"]))
     out: list[tuple[tuple[int, int], str | None]] = []
     changed = False
-    for sentence, start in zip(document.sentences, document.starts, strict=True):
-        sent = document.doc.char_span(start, start + len(sentence.text), alignment_mode="expand")
+    for k, sentence in enumerate(document.sentences):
         pieces = None
-        if sentence.role in {None, "caption"} and sent is not None:
-            pieces = _pieces(nlp, document, sent)
+        if k in found:
+            sent, seams = found[k]
+            pieces = _pieces(document, sent, seams, [next(parsed) for _ in range(len(seams) + 1)])
         if pieces is None:
             out.append((sentence.span, sentence.role))
             continue
@@ -63,19 +82,14 @@ def split_fused(nlp: Language, document: Document
     return out if changed else None
 
 
-def _pieces(nlp: Language, document: Document, sent: SpacySpan
+def _pieces(document: Document, sent: SpacySpan, seams: list[int], parsed: list[Doc]
             ) -> list[tuple[tuple[int, int], str | None]] | None:
     """The sentence cut at its caption seams, as input spans with roles; None when uncut.
 
-    Each piece is parsed on its own to read its role: inside the fused line the parser may
-    have taken a caption's verb for a noun ("a fisherman walks | along ...").
+    ``parsed``: each piece between two seams, parsed on its own.
     """
-    seams = sorted(set(_seams(sent)))
-    if not seams:
-        return None
     bounds = [sent.start, *seams, sent.end]
     prose = not document.form.tokenized
-    parsed = [nlp(sent.doc[a:b].text) for a, b in pairwise(bounds)]
     roles = [_role(piece, full_stop=prose and b == sent.end)
              for piece, (a, b) in zip(parsed, pairwise(bounds), strict=True)]
     whole = [role is not None or _complete(piece) for piece, role in zip(parsed, roles,

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import math
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -61,10 +62,13 @@ def load_scorer() -> ActorScorer:
 
 
 def actor_features(doc: Doc, candidates: list[Candidate], kind: str, role: str | None,
-                   described: bool, lowercase: bool) -> list[str]:
-    """Feature names of one actor (binary features; counts are bucketed)."""
+                   described: bool, lowercase: bool, sentence_starts: list[int]) -> list[str]:
+    """Feature names of one actor (binary features; counts are bucketed).
+
+    ``sentence_starts``: the first token of every sentence, in order.
+    """
     words = [c for c in candidates if c.role != "pronoun"]
-    sentences = {doc[c.start].sent.start for c in words}
+    sentences = {bisect_right(sentence_starts, c.start) for c in words}
     source = _source(words)
     feats = [
         f"kind={kind}",

@@ -74,10 +74,10 @@ def _speaker_labels(doc: Doc) -> list[Candidate]:
     speaker, a person (joined to the full name by :mod:`.coref`)."""
     found = []
     starts = doc.user_data.get(PARAGRAPH_STARTS, frozenset()) | {0}
-    for token in doc:
-        if token.idx not in starts:
+    for sent in doc.sents:  # a paragraph opens with a sentence
+        if sent.start_char not in starts:
             continue
-        i = token.i
+        i = sent.start
         while i < len(doc) and doc[i].is_quote:
             i += 1
         end = next((j for j in range(i, min(i + LABEL_WORDS + 1, len(doc)))

@@ -54,10 +54,11 @@ def scored_actors(document: Document, scorer: ActorScorer | None = None
     by_key = {key: a for key, r in referents.items()
               if _in_body(r, aside) and (a := _actor(document, r)) is not None}
     features = {}
+    sentence_starts = [s.start for s in doc.sents]
     for key, actor in by_key.items():
         features[id(actor)] = actor_features(doc, referents[key].candidates, actor.kind,
                                              actor.role, actor.description is not None,
-                                             document.form.lowercase)
+                                             document.form.lowercase, sentence_starts)
         actor.confidence = round(scorer.score(features[id(actor)]), 3)
     _unique_ids(list(by_key.values()))
     _add_relations(document, by_key, candidates)
