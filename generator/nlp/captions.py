@@ -7,11 +7,11 @@ subject the parser swallowed into the clause before it ("Kashgar attacks"), or a
 starts with no connective after a complete one. Where the seam cuts a name from the noun after
 it ("Kashgar | attacks"), the name stays with the clause before, which needs it as its object.
 
-A seam is only cut when a piece beside it reads as a caption: its own words say so
-(:func:`generator.text.roles.line_role`), or it describes a picture in the present tense
-("a man passes ...", "Gomis is put through his exercises") while the other piece does not.
-Two body clauses run together are left as they are: cutting them is a guess about prose,
-not about captions.
+A seam is only cut when both pieces, parsed alone, are sentences (or captions by their
+words) and one of them reads as a caption: its own words say so
+(:func:`generator.text.roles.line_role`), or it describes a picture in the present simple
+("a man passes ...", "Gomis is put through his exercises"). Two body clauses run together are
+left as they are: cutting them is a guess about prose, not about captions.
 """
 
 from __future__ import annotations
