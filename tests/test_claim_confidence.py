@@ -9,6 +9,7 @@ from generator.evaluation.attribution import Predicted, Scores, score_doc
 from generator.evaluation.polnear import load_split
 from generator.evaluation.production import source_of
 from generator.extract import extract
+from generator.model import Thresholds
 from generator.nlp.claim_confidence import (
     ConfidenceModel,
     Member,
@@ -51,9 +52,9 @@ def test_every_claim_has_a_confidence_in_the_unit_interval(nlp):
 
 
 def test_threshold_hides_low_items_but_keeps_them_in_the_yaml(nlp):
-    claims = extract(nlp, source_of(TEXT, "t"), threshold=0.0).claims
+    claims = extract(nlp, source_of(TEXT, "t"), threshold=Thresholds(claims=0.0)).claims
     cut = sorted(c.confidence for c in claims)[-1]
-    strict = extract(nlp, source_of(TEXT, "t"), threshold=cut)
+    strict = extract(nlp, source_of(TEXT, "t"), threshold=Thresholds(claims=cut))
     assert len(strict.claims) == len(claims)  # all still listed for editors
     assert [c.shown for c in strict.claims] == [c.confidence >= cut for c in strict.claims]
     assert any(not c.shown for c in strict.claims)

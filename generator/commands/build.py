@@ -72,7 +72,7 @@ def _stale(article: Path, paths: project.Settings) -> bool:
     info = current["article"].get("input") or {}
     return (info.get("sha256") != source.sha256
             or info.get("extractor") != extractor_fingerprint()
-            or info.get("threshold") != paths.threshold
+            or info.get("threshold") != paths.threshold.to_dict()
             or _meta_changed((machine or current)["article"], source))
 
 

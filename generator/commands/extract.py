@@ -14,13 +14,13 @@ from generator.extract import extract
 from generator.ids import unique_ids
 from generator.ingest.reader import read_article, valid_date
 from generator.lock import project_lock
-from generator.model import DEFAULT_THRESHOLD
+from generator.model import DEFAULT_THRESHOLD, Thresholds
 from generator.nlp.pipeline import load_model
 
 
 def run(files: list[Path], out: Path, *, published: str | None = None, form: str = "auto",
         force: bool = False, root: Path | None = None,
-        threshold: float = DEFAULT_THRESHOLD) -> int:
+        threshold: Thresholds = DEFAULT_THRESHOLD) -> int:
     """Extract each file under the project lock; one line per failure, the others go on."""
     if published and not valid_date(published):
         print(f"explainer: --published must be YYYY-MM-DD, not {published!r}", file=sys.stderr)
@@ -36,7 +36,7 @@ def run(files: list[Path], out: Path, *, published: str | None = None, form: str
 
 def extract_files(files: list[Path], out: Path, *, published: str | None = None,
                   form: str = "auto", force: bool = False, root: Path | None = None,
-                  within: Path | None = None, threshold: float = DEFAULT_THRESHOLD) -> int:
+                  within: Path | None = None, threshold: Thresholds = DEFAULT_THRESHOLD) -> int:
     """Extract each file (the caller holds the lock); files are read only inside ``within``
     (default: each file's own folder)."""
     model = _Model()
@@ -57,7 +57,7 @@ def extract_files(files: list[Path], out: Path, *, published: str | None = None,
 def extract_one(nlp: Callable[[], Language], path: Path, out: Path, *, published: str | None,
                 form: str, force: bool, root: Path | None,
                 within: Path | None = None,
-                threshold: float = DEFAULT_THRESHOLD) -> tuple[Path, store.Saved]:
+                threshold: Thresholds = DEFAULT_THRESHOLD) -> tuple[Path, store.Saved]:
     """Write ``out/<id>.yaml`` for one article, merging a person's edits (unless ``force``)."""
     source = read_article(path, within)
     explainer = extract(nlp(), source, published=published, form=form, root=root,

@@ -145,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
             continue
         print(f"polnear dev ({variant}): {row['covered']}/{row['sources']} non-pronoun sources "
               f"inside an actor mention = {row['share']:.3f}")
-    print_reliability(polnear["confidence"], threshold)
+    print_reliability(polnear["confidence"], threshold.actors)
     cnndm = cnndm_report(nlp, args.eval_dir, args.limit, args.sample)
     print(f"cnndm ({cnndm['articles']} articles): mentions on lower-case input vs cased original:"
           f" P {cnndm['precision']:.3f} R {cnndm['recall']:.3f} F1 {cnndm['f1']:.3f}")

@@ -41,7 +41,7 @@ from generator.evaluation.polnear import (
 )
 from generator.evaluation.production import analysed, source_of
 from generator.extract import extract
-from generator.model import DEFAULT_THRESHOLD
+from generator.model import DEFAULT_THRESHOLD, Thresholds
 from generator.nlp.pipeline import load_model
 
 Span = tuple[int, int]
@@ -138,7 +138,8 @@ def run(nlp: Language, items: list[tuple[str, Gold]], lower: bool, threshold: fl
     for n, (text, gold) in enumerate(items):
         text = lower_same_length(text) if lower else text
         start = time.perf_counter()
-        explainer = extract(nlp, source_of(text, f"polnear{n}"), threshold=site_threshold)
+        explainer = extract(nlp, source_of(text, f"polnear{n}"),
+                            threshold=Thresholds(claims=site_threshold))
         out.claims.seconds += time.perf_counter() - start
         out.claims.words += len(text.split())
         claims = [Predicted(c.content.span, c.source.span if c.source else None,
@@ -185,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", default="dev", choices=["dev", "train"])
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--threshold", type=float, default=0.5, help="content overlap to match")
-    parser.add_argument("--site-threshold", type=float, default=DEFAULT_THRESHOLD,
+    parser.add_argument("--site-threshold", type=float, default=DEFAULT_THRESHOLD.claims,
                         help="confidence a claim needs to be shown")
     parser.add_argument("--no-lower", action="store_true", help="skip the lower-cased run")
     parser.add_argument("--no-finder", action="store_true",
