@@ -17,6 +17,7 @@ from typing import Any
 from generator.ids import slug
 from generator.model import Actor, Claim, DateRef, Event, Explainer, Sentence
 from generator.render.provenance import Provenance
+from generator.render.story import StorySentence, story
 
 KIND_LABELS = {
     "person": "Person", "organisation": "Organisation", "government": "Government",
@@ -146,6 +147,13 @@ class ArticleView:
     def lead(self) -> str:
         points = self.key_points or self.sentences[:1]
         return points[0].text if points else ""
+
+    @cached_property
+    def story(self) -> list[StorySentence]:
+        """The "what's going on" paragraph: main claim, its evidence, who disputes it."""
+        return story(self.claims, self.actor_by_id,
+                     lambda c: _statement(c, self.sentence_by_id.get(c.sentence)),
+                     {s.id: s.text for s in self.sentences})
 
     @property
     def published_label(self) -> str:
