@@ -97,7 +97,7 @@ def _claim_sentence(claim: Claim, speaker: Actor, statement: StatementOf,
             if lead and speaker.description and said.lower() == speaker.name.lower():
                 parts.append(f", {speaker.description},")
             return StorySentence([*parts, _period(rest)], [claim.sentence])
-    content = _unquoted(claim.content.readable)
+    content = unquoted(claim.content.readable)
     cue = claim.cue.readable if claim.cue else "said"
     if claim.kind == "direct":
         return StorySentence([name, f" {cue}: “{_period(content)}”"], [claim.sentence])
@@ -166,6 +166,6 @@ def _period(text: str) -> str:
     return text if core.endswith((".", "!", "?")) else core + "." + text[len(core):]
 
 
-def _unquoted(text: str) -> str:
+def unquoted(text: str) -> str:
     """A direct quote without the quote marks around it (the page adds its own)."""
     return text.strip().strip("'\"‘’“”").strip().rstrip(",")

@@ -16,21 +16,24 @@ from typing import Any
 
 from generator.ids import slug
 from generator.model import Actor, Claim, DateRef, Event, Explainer, Sentence
+from generator.render.claims_view import Dispute, SpeakerGroup, disputes, speaker_groups
 from generator.render.provenance import Provenance
-from generator.render.story import StorySentence, story
+from generator.render.story import StorySentence, story, unquoted
 
 KIND_LABELS = {
     "person": "Person", "organisation": "Organisation", "government": "Government",
     "media": "Media", "group": "Group", "place": "Place", "other": "Other",
 }
+# What the article does about a claim's support, never a verdict of ours: the card shows
+# the article's own words beside it, so their degree ("little evidence") stays theirs.
 EVIDENCE_LABELS = {
-    "unsupported": "No evidence given",
-    "disputed": "Disputed",
-    "supported": "Evidence cited",
-    "unstated": "Evidence not discussed",
+    "unsupported": "Article questions the support",
+    "disputed": "Article reports it disputed",
+    "supported": "Article points to support",
+    "unstated": "evidence not discussed",
 }
 EVIDENCE_HINTS = {
-    "unsupported": "the article says the claim was not backed up",
+    "unsupported": "the article says the support given for the claim is thin or missing",
     "disputed": "the article reports the claim is contested",
     "supported": "the article points to support for the claim",
     "unstated": "the article says nothing about support for the claim",
@@ -64,12 +67,6 @@ class Segment:
     text: str
     kind: str | None = None
     label: str = ""
-
-
-@dataclass(frozen=True)
-class SpeakerGroup:
-    actor: Actor | None
-    claims: list[Claim]
 
 
 @dataclass(frozen=True)
@@ -124,6 +121,10 @@ class ArticleView:
     @cached_property
     def actor_by_id(self) -> dict[str, Actor]:
         return {a.id: a for a in self.e.actors}
+
+    @cached_property
+    def claim_by_id(self) -> dict[str, Claim]:
+        return {c.id: c for c in self.claims}
 
     @cached_property
     def date_by_id(self) -> dict[str, DateRef]:
@@ -212,17 +213,24 @@ class ArticleView:
         return _statement(claim, self.sentence_by_id.get(claim.sentence)) \
             or claim.content.readable
 
+    def quote_text(self, claim: Claim) -> str:
+        """A direct quote without the article's own quote marks (the card adds its own)."""
+        return unquoted(claim.content.readable)
+
     def claims_by(self, actor_id: str) -> list[Claim]:
         return [c for c in self.claims if c.speaker == actor_id]
 
+    @cached_property
+    def disputes(self) -> list[Dispute]:
+        """Claims the article sets against each other, to be shown side by side."""
+        return disputes(self.claims)
+
     @property
     def speaker_groups(self) -> list[SpeakerGroup]:
-        """Claims grouped by speaker, in order of first claim; the unattributed last."""
-        groups: dict[str | None, list[Claim]] = defaultdict(list)
-        for claim in self.claims:
-            groups[claim.speaker if claim.speaker in self.actor_by_id else None].append(claim)
-        named = [SpeakerGroup(self.actor_by_id[k], v) for k, v in groups.items() if k]
-        return named + ([SpeakerGroup(None, groups[None])] if None in groups else [])
+        """Claims grouped by speaker, in order of first claim; the unattributed last;
+        those shown in a dispute are not repeated."""
+        shown = {c.id for d in self.disputes for c in d.side + d.against}
+        return speaker_groups(self.claims, self.actor_by_id, shown)
 
     @property
     def timeline(self) -> list[TimelineEntry]:
