@@ -15,10 +15,16 @@ from functools import cached_property
 from typing import Any
 
 from generator.ids import slug
-from generator.model import Actor, Claim, DateRef, Event, Explainer, Sentence
+from generator.model import Actor, Claim, DateRef, Explainer, Sentence
 from generator.render.claims_view import Dispute, SpeakerGroup, disputes, speaker_groups
 from generator.render.provenance import Provenance
 from generator.render.story import StorySentence, story, unquoted
+from generator.render.timeline_view import (
+    Timeline,
+    TimelineEntry,
+    arrange,
+    is_approximate,
+)
 
 KIND_LABELS = {
     "person": "Person", "organisation": "Organisation", "government": "Government",
@@ -46,7 +52,6 @@ KIND_OF_CLAIM = {
     "direct": "Quoted", "reported": "Reported", "passive": "Attributed, speaker unstated",
 }
 SCHEMA_TYPES = {"person": "Person", "place": "Place"}
-EXACT_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 RESERVED_SLUGS = frozenset({"index"})  # actors/index.md is the listing of actors
 
 
@@ -67,31 +72,6 @@ class Segment:
     text: str
     kind: str | None = None
     label: str = ""
-
-
-@dataclass(frozen=True)
-class TimelineEntry:
-    event: Event
-    date: DateRef | None
-
-    @property
-    def approximate(self) -> bool:
-        return self.date is None or is_approximate(self.date)
-
-    @property
-    def when(self) -> str:
-        if self.date is None:
-            return "Date not stated"
-        return self.date.description or self.date.text
-
-
-def is_approximate(date: DateRef) -> bool:
-    """A date the reader cannot pin to a calendar day, month or year as written."""
-    if date.mod is not None or "X" in date.value:
-        return True
-    if date.type == "DURATION":
-        return not re.match(r"^P[\d.]+[YMWDH]$", date.value) and not date.value.startswith("PT")
-    return not EXACT_DATE.match(date.value)
 
 
 class ArticleView:
@@ -235,6 +215,16 @@ class ArticleView:
     @property
     def timeline(self) -> list[TimelineEntry]:
         return [TimelineEntry(e, self.date_by_id.get(e.date or "")) for e in self.e.timeline]
+
+    @cached_property
+    def time_axis(self) -> Timeline:
+        """The timeline as the page shows it: an axis for calendar dates, bands for the rest."""
+        return arrange(self.timeline, self.article.published)
+
+    @cached_property
+    def dates_on_events(self) -> set[str]:
+        """Date ids an event of the timeline carries (the page anchors them there)."""
+        return {e.date for e in self.e.timeline if e.date}
 
     @cached_property
     def items_by_sentence(self) -> dict[str, list[SentenceItem]]:
