@@ -14,10 +14,14 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from markupsafe import Markup
+
 from generator.ids import slug
 from generator.model import Actor, Claim, DateRef, Explainer, Sentence
 from generator.render.claims_view import Dispute, SpeakerGroup, disputes, speaker_groups
+from generator.render.diagram import svg
 from generator.render.provenance import Provenance
+from generator.render.relations import Link, described, links
 from generator.render.story import StorySentence, story, unquoted
 from generator.render.timeline_view import (
     Timeline,
@@ -115,6 +119,20 @@ class ArticleView:
         """People, groups and institutions, the most mentioned first (stable)."""
         found = [a for a in self.e.actors if a.kind != "place"]
         return sorted(found, key=lambda a: -len({m.sentence for m in a.mentions}))
+
+    @cached_property
+    def relations(self) -> list[Link]:
+        """Links between actors stated or implied by the YAML (see relations.py)."""
+        return links(self.e)
+
+    @cached_property
+    def diagram(self) -> Markup:
+        """The relationship diagram as inline SVG, its text escaped where it is drawn."""
+        return Markup(svg(self.agents, self.relations,
+                          f"How the actors of “{self.article.title}” are linked"))
+
+    def described(self, actor: Actor) -> str:
+        return described(actor)
 
     @property
     def places(self) -> list[Actor]:
