@@ -18,7 +18,7 @@ from generator.render.escape import shown_text
 from generator.render.relations import Link, described
 
 BOX_W, BOX_H = 200, 52
-GAP_X, GAP_Y, PAD = 80, 18, 12
+GAP_X, GAP_Y, PAD = 110, 18, 12
 NAME_CHARS, NOTE_CHARS = 24, 30  # what fits in a box at the sizes the stylesheet sets
 MAX_COLUMNS = 4  # wider would be unreadable on a phone
 STYLE = {"relation": "rel", "speaks for": "rel", "opposition": "opp", "about": "about"}
