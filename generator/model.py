@@ -71,6 +71,8 @@ class Article:
     url: str | None = None
     source: str | None = None
     input: InputInfo | None = None
+    # the article's own summary lines (CNN/DailyMail ``@highlight``), never part of its text
+    highlights: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -226,6 +228,8 @@ def _article_dict(a: Article) -> dict[str, Any]:
                         "extractor": a.input.extractor, "threshold": a.input.threshold}
         if a.input.extracted_sha256 is not None:
             out["input"]["extracted_sha256"] = a.input.extracted_sha256
+    if a.highlights:
+        out["highlights"] = list(a.highlights)
     return out
 
 
@@ -238,6 +242,7 @@ def _article_from(d: dict[str, Any]) -> Article:
                         info.get("extractor", ""), info.get("threshold", DEFAULT_THRESHOLD),
                         info.get("extracted_sha256"))
         if info else None,
+        highlights=list(d.get("highlights") or []),
     )
 
 
