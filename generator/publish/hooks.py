@@ -25,6 +25,7 @@ from generator.lock import SERVE_ENV, project_lock
 from generator.publish import settings as project
 from generator.publish.dates import build_date
 from generator.publish.preview import preview_images
+from generator.publish.search import index_site
 from generator.publish.site import load_sources, render_pages
 from generator.publish.unused_assets import drop_unused
 
@@ -73,6 +74,14 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
     the sitemap and a rebuild of the same sources are identical whatever the day."""
     page.update_date = build_date(Path(config.config_file_path).parent)
     return page
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """The search index (Pagefind) of the site just built."""
+    try:
+        index_site(Path(config.site_dir))
+    except ExplainerError as exc:
+        raise PluginError(str(exc)) from None
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:

@@ -42,7 +42,7 @@ KIND_OF_CLAIM = {
 }
 SCHEMA_TYPES = {"person": "Person", "place": "Place"}
 EXACT_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-RESERVED_SLUGS = frozenset({"index"})  # actors/index.md is the listing of actors
+RESERVED_SLUGS = frozenset({"index", "by-letter"})  # actors/index.md, actors/by-letter/
 
 
 @dataclass(frozen=True)
