@@ -93,7 +93,10 @@ class OnDask:
         self._fill(todo, out)
         idle_since: float | None = None
         while out:
-            done, _ = wait(list(out), timeout=5, return_when="FIRST_COMPLETED")
+            try:
+                done, _ = wait(list(out), timeout=5, return_when="FIRST_COMPLETED")
+            except TimeoutError:  # Dask's wait raises where concurrent.futures' returns
+                done = set()
             if not done:
                 idle_since = self._check_workers(idle_since)
                 continue

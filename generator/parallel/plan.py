@@ -76,11 +76,11 @@ def found(paths: list[Path], within: Path | None = None) -> Iterator[Found | Inp
 
 
 def walk(folder: Path) -> Iterator[Path]:
-    """Article files under ``folder``, recursively, sorted; hidden names left out."""
+    """Article files under ``folder``, recursively, sorted; hidden folders left out."""
     for top, dirs, names in os.walk(folder, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(names):
-            if not name.startswith(".") and Path(name).suffix in FOLDER_SUFFIXES:
+            if Path(name).suffix in FOLDER_SUFFIXES:
                 yield Path(top) / name
 
 
@@ -103,10 +103,16 @@ def make_plan(paths: list[Path], options: Options) -> Plan:
     """First pass: which articles to extract; duplicate ids and unreadable inputs reported."""
     plan = Plan()
     owners: dict[str, str] = {}
+    seen: set[str] = set()  # an input named twice (alone and in its folder) counts once
     for item in found(paths, options.within):
         if isinstance(item, InputError):
-            plan.problems.append(str(item))
+            if str(item) not in seen:
+                seen.add(str(item))
+                plan.problems.append(str(item))
             continue
+        if item.key in seen:
+            continue
+        seen.add(item.key)
         owner = owners.setdefault(item.source.id, item.label)
         if owner != item.label:
             plan.problems.append(f"{item.label}: has the same id {item.source.id!r} as {owner} "
