@@ -131,12 +131,16 @@ def validate(path: Path, text: str, data: Any, *, machine: bool = False) -> None
     """Schema validation; the first error names the field and its line.
 
     ``machine``: the data is about to be written by us; an error there is ours, and
-    nothing is written.
+    nothing is written. A file text validated once in this process is not validated
+    again (``explainer build`` checks every file, then MkDocs loads them all).
     """
-    validator = jsonschema.Draft202012Validator(
-        schema(), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
-    errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest() if text else None
+    if digest is not None and digest in _VALID:
+        return
+    errors = sorted(validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
     if not errors:
+        if digest is not None:
+            _VALID.add(digest)
         return
     error = errors[0]
     field = ".".join(str(p) for p in error.absolute_path) or "(top level)"
@@ -144,6 +148,32 @@ def validate(path: Path, text: str, data: Any, *, machine: bool = False) -> None
     prefix = "the extraction made an invalid file (not written; please report it): " \
         if machine else ""
     raise DataError(path, f"{prefix}{field}: {_short(error)}", line)
+
+
+class _Digests:
+    """File texts known to be valid, by hash; bounded (cleared when full)."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.known: set[bytes] = set()
+
+    def __contains__(self, digest: bytes) -> bool:
+        return digest in self.known
+
+    def add(self, digest: bytes) -> None:
+        if len(self.known) >= self.limit:
+            self.known.clear()
+        self.known.add(digest)
+
+
+_VALID = _Digests(200_000)  # a memo of a pure check (the schema ships with the code)
+
+
+@cache
+def validator() -> jsonschema.Draft202012Validator:
+    """One validator for the shipped schema (building one per file costs)."""
+    return jsonschema.Draft202012Validator(
+        schema(), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
 
 
 def _short(error: jsonschema.ValidationError) -> str:
