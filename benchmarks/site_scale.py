@@ -109,7 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     explainers = pool(args.data)
     print(f"{len(explainers)} distinct explainers repeated", flush=True)
     print("| articles | cold build s | ms/article | rebuild after one edit s | "
-          "search kB per query (max of {}) | pages | site MB |".format(len(QUERIES)))
+          f"search kB per query (max of {len(QUERIES)}) | pages | site MB |")
     print("|---|---|---|---|---|---|---|", flush=True)
     for count in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:
@@ -120,9 +120,10 @@ def main(argv: list[str] | None = None) -> int:
             payload = search_payload(project / "site")
             pages = sum(1 for _ in (project / "site").rglob("index.html"))
             size = sum(p.stat().st_size for p in (project / "site").rglob("*") if p.is_file())
+        each = ", ".join(f"{q}: {b / 1024:.0f}" for q, b in payload.items())
         print(f"| {count:,} | {cold:.0f} | {1000 * cold / count:.0f} | {again:.0f} | "
-              f"{max(payload.values()) / 1024:.0f} ({', '.join(f'{q}: {b / 1024:.0f}' for q, b in payload.items())}) "
-              f"| {pages:,} | {size / 1e6:.0f} |", flush=True)
+              f"{max(payload.values(), default=0) / 1024:.0f} ({each}) | {pages:,} | "
+              f"{size / 1e6:.0f} |", flush=True)
     return 0
 
 

@@ -4,9 +4,9 @@ paged, so no page grows with the archive; links between the pages resolve."""
 from __future__ import annotations
 
 import copy
-from functools import cache
 import posixpath
 import re
+from functools import cache
 from pathlib import Path
 
 from generator.model import Actor, Mention
