@@ -59,11 +59,12 @@ def make_corpus(path: Path, count: int, pool: list[str]) -> int:
 
 
 class PeakMemory:
-    """Peak RSS per process of a process tree, sampled in a thread."""
+    """Peak RSS and CPU time per process of a process tree, sampled in a thread."""
 
     def __init__(self, pid: int) -> None:
         self.root = psutil.Process(pid)
         self.peaks: dict[int, tuple[str, int]] = {}
+        self.cpu: dict[int, float] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
         self._thread.start()
@@ -78,11 +79,17 @@ class PeakMemory:
                 try:
                     rss = proc.memory_info().rss
                     name = " ".join(proc.cmdline()[1:4])
+                    times = proc.cpu_times()
                 except psutil.Error:
                     continue
+                self.cpu[proc.pid] = times.user + times.system
                 if rss > self.peaks.get(proc.pid, ("", 0))[1]:
                     self.peaks[proc.pid] = (name, rss)
             time.sleep(0.2)
+
+    def busiest(self) -> tuple[float, float]:
+        """(CPU seconds of the whole tree, of its busiest process), as last sampled."""
+        return sum(self.cpu.values()), max(self.cpu.values(), default=0.0)
 
     def stop(self) -> tuple[int, int]:
         """(client peak, largest worker peak) in bytes."""
@@ -94,8 +101,8 @@ class PeakMemory:
         return client, max(workers, default=0)
 
 
-def ours(corpus: Path, out: Path, workers: int) -> tuple[float, int, int]:
-    """Wall seconds, client and worker peak RSS of the production command."""
+def ours(corpus: Path, out: Path, workers: int) -> tuple[float, int, int, float, float]:
+    """Wall seconds, client and worker peak RSS, CPU seconds (all, busiest process)."""
     shutil.rmtree(out, ignore_errors=True)
     start = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-m", "generator", "extract", str(corpus),
@@ -105,23 +112,30 @@ def ours(corpus: Path, out: Path, workers: int) -> tuple[float, int, int]:
     _, err = proc.communicate()
     seconds = time.perf_counter() - start
     client, worker = memory.stop()
+    cpu, busiest = memory.busiest()
     if proc.returncode not in (0, 1):  # 1: some articles failed, reported in the summary
         raise SystemExit(f"explainer extract failed ({proc.returncode}): {err[-2000:]}")
     print(f"    {err.strip().splitlines()[-1]}", flush=True)
-    return seconds, client, worker if workers > 1 else client
+    return seconds, client, worker if workers > 1 else client, cpu, busiest
 
 
-def bare(corpus: Path) -> float:
-    """Wall seconds of ``nlp.pipe(n_process=2)`` over the corpus texts, model loaded."""
+def bare(corpus: Path) -> tuple[float, float, float]:
+    """Wall seconds of ``nlp.pipe(n_process=2)`` over the corpus texts (model loaded), and
+    CPU seconds of all its processes and of the busiest."""
     code = ("import json,sys,time\nfrom generator.nlp.pipeline import load_model\n"
             "nlp=load_model()\n"
             f"texts=[json.loads(l)['text'] for l in open({str(corpus)!r})]\n"
             "t=time.perf_counter()\n"
             "for _ in nlp.pipe(texts, n_process=2, batch_size=16): pass\n"
             "print(time.perf_counter()-t)\n")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          check=True, cwd=ROOT)
-    return float(done.stdout.strip().splitlines()[-1])
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True,
+                            cwd=ROOT)
+    sampler = PeakMemory(proc.pid)
+    out, _ = proc.communicate()
+    sampler.stop()
+    if proc.returncode != 0:
+        raise SystemExit("bare nlp.pipe failed")
+    return (float(out.strip().splitlines()[-1]), *sampler.busiest())
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -137,15 +151,18 @@ def main(argv: list[str] | None = None) -> int:
             corpus = work / f"corpus-{count}.jsonl"
             words = make_corpus(corpus, count, pool)
             print(f"{count:,} articles, {words:,} words", flush=True)
-            spacy_s = bare(corpus)
+            spacy = bare(corpus)
+            spacy_s = spacy[0]
             print(f"  bare nlp.pipe(n_process=2): {spacy_s:.1f} s, {words / spacy_s:,.0f} "
-                  "words/s", flush=True)
+                  f"words/s, CPU {spacy[1]:.0f} s (busiest process {spacy[2]:.0f} s)",
+                  flush=True)
             one = ours(corpus, work / "out-1", 1)
-            print(f"  ours, 1 worker: {one[0]:.1f} s", flush=True)
+            print(f"  ours, 1 worker: {one[0]:.1f} s, CPU {one[3]:.0f} s", flush=True)
             two = ours(corpus, work / "out-2", 2)
-            print(f"  ours, 2 workers: {two[0]:.1f} s", flush=True)
+            print(f"  ours, 2 workers: {two[0]:.1f} s, CPU {two[3]:.0f} s (busiest process "
+                  f"{two[4]:.0f} s)", flush=True)
             same = _same(work / "out-1", work / "out-2")
-            rows.append((count, words, spacy_s, one, two, same))
+            rows.append((count, words, spacy, one, two, same))
             if args.keep:
                 shutil.rmtree(args.keep, ignore_errors=True)
                 shutil.copytree(work / "out-2", args.keep / "data")
@@ -164,15 +181,25 @@ def _same(a: Path, b: Path) -> bool:
 
 
 def _table(rows: list) -> None:
+    """Wall-clock figures, and the same from CPU time (what the cores would give if no one
+    else used them: a 2-process run takes as long as its busiest process)."""
     mb = 1 << 20
     print("\n| articles | bare spaCy words/s | 1 worker words/s | 2 workers words/s | speed-up "
           "| 2 workers / bare | peak RSS per worker (MB) | client (MB) | same bytes |")
     print("|---|---|---|---|---|---|---|---|---|")
-    for count, words, spacy_s, one, two, same in rows:
-        print(f"| {count:,} | {words / spacy_s:,.0f} | {words / one[0]:,.0f} | "
-              f"{words / two[0]:,.0f} | {one[0] / two[0]:.2f} | {spacy_s / two[0]:.2f} | "
+    for count, words, spacy, one, two, same in rows:
+        print(f"| {count:,} | {words / spacy[0]:,.0f} | {words / one[0]:,.0f} | "
+              f"{words / two[0]:,.0f} | {one[0] / two[0]:.2f} | {spacy[0] / two[0]:.2f} | "
               f"{two[2] / mb:.0f} (1 worker: {one[2] / mb:.0f}) | {two[1] / mb:.0f} | "
               f"{'yes' if same else 'NO'} |")
+    print("\nFrom CPU seconds (busiest process of each run):\n")
+    print("| articles | bare spaCy words/s | 1 worker words/s | 2 workers words/s | speed-up "
+          "| 2 workers / bare | CPU s: bare, 1 worker, 2 workers (all processes) |")
+    print("|---|---|---|---|---|---|---|")
+    for count, words, spacy, one, two, _ in rows:
+        print(f"| {count:,} | {words / spacy[2]:,.0f} | {words / one[4]:,.0f} | "
+              f"{words / two[4]:,.0f} | {one[4] / two[4]:.2f} | {spacy[2] / two[4]:.2f} | "
+              f"{spacy[1]:.0f}, {one[3]:.0f}, {two[3]:.0f} |")
 
 
 if __name__ == "__main__":

@@ -67,8 +67,10 @@ class _Flow(list):
     """A list written in flow style (``[0, 17]``), for spans."""
 
 
-class _Dumper(yaml.SafeDumper):
-    """Stable output: key order as given, spans inline, no anchors."""
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
+    """Stable output: key order as given, spans inline, no anchors. libyaml's emitter when
+    PyYAML has it (the wheels do): the same text as the pure-Python one on every explainer
+    tried, four times faster, which matters for an archive."""
 
     def ignore_aliases(self, data: Any) -> bool:
         return True
