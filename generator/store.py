@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 import jsonschema
 import yaml
 
-from generator.errors import DataError, EditedError
+from generator.errors import DataError, EditedError, ExplainerError
 from generator.files import ChangedMeanwhile, read_limited, write_atomic
 from generator.model import Explainer
 
@@ -169,6 +169,43 @@ class _Digests:
 
 
 _VALID = _Digests(200_000)  # a memo of a pure check (the schema ships with the code)
+VALID_MEMO = "valid.txt"  # in a project's cache folder: hashes of file texts found valid
+
+
+def _memo_salt() -> str:
+    """What a remembered validation depends on: the schema and the validator's version."""
+    from importlib import metadata
+
+    text = json.dumps(schema(), sort_keys=True) + metadata.version("jsonschema")
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def recall_valid(folder: Path) -> None:
+    """Take the file texts an earlier run found valid (same schema) as valid."""
+    try:
+        raw = read_limited(folder / VALID_MEMO, limit=64 * 300_000, error=DataError)
+    except DataError:
+        return
+    lines = raw.decode("ascii", "ignore").split()
+    if not lines or lines[0] != _memo_salt():
+        return
+    for line in lines[1:]:
+        if len(line) == 64:
+            _VALID.add(bytes.fromhex(line))
+
+
+def text_digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def remember_valid(folder: Path, digests: list[str]) -> None:
+    """Record the hashes of file texts found valid (:func:`text_digest`) for the next run;
+    best effort."""
+    digests = sorted(digests)
+    try:
+        write_atomic(folder / VALID_MEMO, "\n".join([_memo_salt(), *digests]) + "\n")
+    except ExplainerError:
+        return
 
 
 @cache

@@ -37,22 +37,31 @@ class Problem:
 
 
 def check_project(paths: Settings) -> int:
-    """Print ``file:line: message`` per problem; 0 when everything is valid."""
+    """Print ``file:line: message`` per problem; 0 when everything is valid. File texts
+    found valid against the schema are remembered (``.explainer-cache/``): an unchanged
+    file is not validated again by the next run."""
     problems = 0
+    store.recall_valid(paths.cache)
+    valid: list[str] = []
     for path in data_files(paths.data):
-        for message in check_file(path, paths.root, paths.inputs):
+        for message in check_file(path, paths.root, paths.inputs, valid):
             print(message, file=sys.stderr)
             problems += 1
+    store.remember_valid(paths.cache, valid)
     return 1 if problems else 0
 
 
-def check_file(path: Path, root: Path, inputs: Path | None = None) -> list[str]:
+def check_file(path: Path, root: Path, inputs: Path | None = None,
+               valid: list[str] | None = None) -> list[str]:
     """Problems of one YAML file, each ``file:line: field: message``; the article it
-    names is read only from the inputs folder (default ``root/seeds``)."""
+    names is read only from the inputs folder (default ``root/seeds``). ``valid`` gets
+    the hash of the file's text when it is valid against the schema."""
     try:
         yaml_text, data = store.read_data(path)
     except ExplainerError as exc:
         return [str(exc)]
+    if valid is not None:
+        valid.append(store.text_digest(yaml_text))
     problems = []
     if data["article"]["id"] != path.stem:
         problems.append(Problem(("article", "id"), f"{data['article']['id']!r} must match "

@@ -24,8 +24,9 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 
 from generator.files import sweep, temp_name
+from generator.publish.settings import CACHE_DIR
 
-FOLDER = Path(".explainer-cache") / "pages"
+FOLDER = Path(CACHE_DIR) / "pages"
 VERSIONED = ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material", "explainer")
 STAND_IN = "\n"  # what MkDocs converts instead of a cached page's Markdown
 
