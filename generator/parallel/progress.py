@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import TextIO
 
 PLAIN_EVERY_S = 10.0  # a plain progress line at most this often
+RATE_FROM = 20  # articles a run extracts before its summary gives rates
 
 
 @dataclass
@@ -80,7 +81,7 @@ class Progress:
         t = self.tally
         seconds = t.seconds
         rate = f", {t.done / seconds:.1f} articles/s, {t.words / seconds:,.0f} words/s" \
-            if seconds > 0 and t.done else ""
+            if seconds > 0 and t.done >= RATE_FROM else ""  # a model load is not a rate
         return (f"explainer: {t.done:,} extracted, {t.skipped:,} unchanged (skipped), "
                 f"{t.failed:,} failed in {duration(seconds)} on {where}{rate}")
 
