@@ -42,7 +42,7 @@ class InProcess:
     """Jobs one after another in this process; the model is loaded on the first job."""
 
     workers = 1
-    where = "this process"
+    where = "in this process"
 
     def __init__(self, load: Callable[[], Language]) -> None:
         self._load = load
@@ -133,7 +133,7 @@ class OnDask:
         if idle_since is None:
             return now
         if now - idle_since > NO_WORKER_LIMIT_S:
-            raise ExplainerError(None, f"the Dask cluster at {self.where} has had no worker "
+            raise ExplainerError(None, f"the Dask cluster ({self.where}) has had no worker "
                                        f"for {NO_WORKER_LIMIT_S:.0f} s; stopping (the "
                                        "articles written so far are kept)")
         return idle_since
@@ -165,7 +165,7 @@ def _local(count: int) -> Iterator[OnDask]:
             Client(cluster) as client:
         _quiet()
         client.register_plugin(ModelPlugin(), name=PLUGIN_NAME)
-        yield OnDask(client, count, f"a local cluster of {count} workers")
+        yield OnDask(client, count, f"on a local cluster of {count} workers")
 
 
 @contextmanager
@@ -189,7 +189,7 @@ def _remote(address: str) -> Iterator[OnDask]:
                                        f"{address})") from None
         client.register_plugin(ModelPlugin(), name=PLUGIN_NAME)
         count = len(client.scheduler_info()["workers"])
-        yield OnDask(client, count, address)
+        yield OnDask(client, count, f"on {address}")
     finally:
         with suppress(Exception):
             client.close()

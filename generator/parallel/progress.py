@@ -83,7 +83,7 @@ class Progress:
         rate = f", {t.done / seconds:.1f} articles/s, {t.words / seconds:,.0f} words/s" \
             if seconds > 0 and t.done >= RATE_FROM else ""  # a model load is not a rate
         return (f"explainer: {t.done:,} extracted, {t.skipped:,} unchanged (skipped), "
-                f"{t.failed:,} failed in {duration(seconds)} on {where}{rate}")
+                f"{t.failed:,} failed in {duration(seconds)} {where}{rate}")
 
 
 def duration(seconds: float) -> str:
