@@ -113,8 +113,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     explainers = pool(args.data)
     print(f"{len(explainers)} distinct explainers repeated", flush=True)
-    print("| articles | cold build s | ms/article | rebuild after one edit s | "
-          f"search kB per query (max of {len(QUERIES)}) | pages | site MB |")
+    print("| articles | cold build s (CPU s) | ms per article (CPU) | rebuild after one edit s "
+          f"(CPU s) | search kB per query, max of {len(QUERIES)} | pages | site MB |")
     print("|---|---|---|---|---|---|---|", flush=True)
     for count in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:
