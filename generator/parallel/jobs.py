@@ -15,6 +15,7 @@ from generator import store
 from generator.errors import ExplainerError
 from generator.fingerprint import extractor_fingerprint
 from generator.ingest.reader import Meta, Source
+from generator.model import DEFAULT_THRESHOLD
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -33,7 +34,7 @@ class Job:
     highlights: tuple[str, ...] = ()
     published: str | None = None  # ``--published``: overrides the sidecar's date
     form: str = "auto"
-    threshold: float = 0.5
+    threshold: float = DEFAULT_THRESHOLD
     keep_text: bool = False  # JSON Lines: the text is kept beside the YAML
 
     @property
