@@ -33,7 +33,7 @@ bench-extract: $(STAMP)  ## extraction speed: all-in vs bare nlp.pipe, 60k/240k/
 
 BENCH_DIR ?= /tmp/explainer-bench-scale
 
-bench-scale: $(STAMP) $(CHROMIUM)  ## archive scale: extraction 1 vs 2 workers vs bare nlp.pipe, then the site
+bench-scale: site $(CHROMIUM)  ## archive scale: extraction 1 vs 2 workers vs bare nlp.pipe, then the site
 	$(BIN)/python benchmarks/extract_scale.py --sizes 1000 10000 --keep $(BENCH_DIR)
 	$(BIN)/python benchmarks/site_scale.py --sizes 1000 10000 --data $(BENCH_DIR)/data
 	$(BIN)/python benchmarks/search_scale.py --pages 1000 13000 --data $(BENCH_DIR)/data
