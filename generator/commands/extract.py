@@ -10,6 +10,7 @@ and the next run skips what was written.
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from generator import store
@@ -67,7 +68,7 @@ def extract_all(inputs: list[Path], options: planning.Options, *, workers: int |
     return 1 if plan.problems or tally.failed else 0
 
 
-def _reporting(jobs, progress: Progress):
+def _reporting(jobs: Iterable[Job | ExplainerError], progress: Progress) -> Iterator[Job]:
     """The jobs, with an input that became unreadable since the plan reported as failed."""
     for item in jobs:
         if isinstance(item, ExplainerError):
