@@ -6,8 +6,12 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.errors import ExplainerError
+
+if TYPE_CHECKING:
+    from generator.model import Thresholds
 
 FORMATS = ("auto", "tokenized", "plain")
 EVALUATIONS = ("seed", "case", "actors", "attribution", "timex", "keypoints")
@@ -78,7 +82,7 @@ def _config(p: argparse.ArgumentParser) -> None:
                    help="the project's mkdocs.yml")
 
 
-def _threshold(config_file: Path) -> float:
+def _threshold(config_file: Path) -> Thresholds:
     """The site's confidence threshold, from mkdocs.yml when there is one."""
     from generator.model import DEFAULT_THRESHOLD
     from generator.publish import settings

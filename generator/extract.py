@@ -14,7 +14,16 @@ from spacy.language import Language
 from generator.fingerprint import extractor_fingerprint
 from generator.ingest.forms import detect
 from generator.ingest.reader import Source
-from generator.model import DEFAULT_THRESHOLD, Actor, Article, Claim, Explainer, InputInfo, Sentence
+from generator.model import (
+    DEFAULT_THRESHOLD,
+    Actor,
+    Article,
+    Claim,
+    Explainer,
+    InputInfo,
+    Sentence,
+    Thresholds,
+)
 from generator.nlp import actors, claims, dates, keypoints, timeline
 from generator.nlp.pipeline import analyse
 
@@ -28,7 +37,7 @@ _DATELINE = re.compile(r"^(?:[A-Z][A-Za-z .,']{1,40}\s*)?(?:\([A-Za-z .]+\)\s*)?
 
 def extract(nlp: Language, source: Source, *, published: str | None = None,
             form: str = "auto", root: Path | None = None,
-            threshold: float = DEFAULT_THRESHOLD) -> Explainer:
+            threshold: Thresholds = DEFAULT_THRESHOLD) -> Explainer:
     """The explainer for one article; ``published`` overrides the sidecar's date.
 
     Actors and claims under ``threshold`` confidence stay in the YAML with ``shown: false``.
@@ -41,7 +50,8 @@ def extract(nlp: Language, source: Source, *, published: str | None = None,
     found_dates = dates.find_dates(document, when)
     date_refs = [date for date, _ in found_dates]
     points = keypoints.choose(document.sentences)
-    _mark_shown([*found_actors, *found_claims], threshold)
+    _mark_shown(found_actors, threshold.actors)
+    _mark_shown(found_claims, threshold.claims)
     article = Article(
         id=source.id,
         title=source.meta.title or headline(document.sentences, source.id),

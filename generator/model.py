@@ -13,9 +13,40 @@ from typing import Any
 SCHEMA_VERSION = 1
 # What a sentence that is not body text is: never the source of a claim, an event or a key point.
 SENTENCE_ROLES = ("caption", "byline", "credit", "dateline", "note")
-DEFAULT_THRESHOLD = 0.5  # confidence below which an item is kept for editors, off the site
 
 Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Confidence an actor or a claim needs to be on the site; under it, kept for editors.
+
+    The two differ because their confidences answer different questions (is this a real
+    referent; is this attribution right), each calibrated on its own reference.
+    """
+
+    actors: float = 0.5
+    claims: float = 0.75
+
+    def to_dict(self) -> dict[str, float]:
+        return {"actors": self.actors, "claims": self.claims}
+
+    @classmethod
+    def from_value(cls, value: Any) -> Thresholds | None:
+        """From ``0.6`` (both) or ``{claims: 0.8, actors: 0.5}``; None when it is neither."""
+        if _unit(value):
+            return cls(float(value), float(value))
+        if isinstance(value, dict) and set(value) <= {"actors", "claims"} and all(
+                _unit(v) for v in value.values()):
+            return cls(**{k: float(v) for k, v in value.items()})
+        return None
+
+
+def _unit(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and 0 <= value <= 1
+
+
+DEFAULT_THRESHOLD = Thresholds()
 
 
 @dataclass
@@ -57,7 +88,7 @@ class InputInfo:
     form: str  # "tokenized" or "plain"
     lowercase: bool
     extractor: str = ""  # version of the extraction rules that wrote the file
-    threshold: float = DEFAULT_THRESHOLD  # the site's confidence threshold that set ``shown``
+    threshold: Thresholds = DEFAULT_THRESHOLD  # the site's thresholds that set ``shown``
     # fingerprint of the machine's output, set when it is saved (``store.save``): a file
     # whose content no longer matches it was edited by a person
     extracted_sha256: str | None = None
@@ -225,7 +256,7 @@ def _article_dict(a: Article) -> dict[str, Any]:
     if a.input is not None:
         out["input"] = {"path": a.input.path, "sha256": a.input.sha256,
                         "form": a.input.form, "lowercase": a.input.lowercase,
-                        "extractor": a.input.extractor, "threshold": a.input.threshold}
+                        "extractor": a.input.extractor, "threshold": a.input.threshold.to_dict()}
         if a.input.extracted_sha256 is not None:
             out["input"]["extracted_sha256"] = a.input.extracted_sha256
     if a.highlights:
@@ -239,7 +270,8 @@ def _article_from(d: dict[str, Any]) -> Article:
         id=d["id"], title=d["title"], published=d.get("published"), url=d.get("url"),
         source=d.get("source"),
         input=InputInfo(info["path"], info["sha256"], info["form"], info["lowercase"],
-                        info.get("extractor", ""), info.get("threshold", DEFAULT_THRESHOLD),
+                        info.get("extractor", ""),
+                        Thresholds.from_value(info.get("threshold")) or DEFAULT_THRESHOLD,
                         info.get("extracted_sha256"))
         if info else None,
         highlights=list(d.get("highlights") or []),

@@ -109,3 +109,73 @@ def test_possessive_prefixed_surname_joins_the_lower_case_name(nlp):
             "msha's stickler said the hole was drilled too far.\n")
     stickler = actor_named(explain(nlp, text), "Richard stickler")
     assert len(stickler.mentions) == 2
+
+
+REFERENTS = (
+    "the villagers , who follow a strict form of islamic , said they were afraid\n"
+    "kurdish groups say police have used force against protesters\n"
+    "about 50 japanese are working at the plant , the daily courier said\n"
+    "japanese has previously expressed concerns about the plan\n"
+    "the daily courier , a newspaper affiliated with the ruling labour party , said the plan "
+    "was dangerous\n"
+    "the islamic state said it carried out the attack\n"
+    "members of the minority kurd say they fear reprisals\n"
+)
+
+
+def test_an_adjective_or_a_modifier_is_no_actor(nlp):
+    e = explain(nlp, REFERENTS)
+    words = {m.text.lower() for a in e.actors for m in a.mentions}
+    assert "islamic" not in words, "'a form of islamic' names no one"
+    groups = actor_named(e, "Kurdish groups")
+    assert [m.text.lower() for m in groups.mentions] == ["kurdish groups"]
+    assert not any(m.text.lower() == "kurdish" for a in e.actors for m in a.mentions), (
+        "the modifier of 'Kurdish groups' is no mention of the Kurds")
+
+
+def test_a_demonym_acting_is_the_state_and_counted_people_are_people(nlp):
+    e = explain(nlp, REFERENTS)
+    state = actor_named(e, "Japan government")
+    assert state.kind == "government" and [m.text for m in state.mentions] == ["japanese"]
+    people = actor_named(e, "About 50 Japanese")
+    assert people.kind == "group" and people.id != state.id
+
+
+def test_roles_are_finer_than_kinds(nlp):
+    e = explain(nlp, REFERENTS)
+    roles = {a.name: (a.kind, a.role) for a in e.actors if a.kind != "place"}
+    assert roles["Kurdish groups"] == ("group", "advocacy group")
+    assert roles["Police"] == ("government", "police")
+    assert roles["Labour Party"][1] == "political party"
+    assert roles["Islamic State"] == ("group", "militant group")
+    assert actor_named(e, "Japan government").role == "national government"
+    courier = [a for a in e.actors if "courier" in a.name.lower()]
+    assert [(a.kind, a.role) for a in courier] == [("media", "newspaper")]
+    kurds = [a for a in e.actors if a.kind == "group" and a.name.lower().rstrip("s") == "kurd"]
+    assert [a.role for a in kurds] == ["ethnic group"], roles
+
+
+def test_every_actor_has_a_confidence_and_shown_follows_the_threshold(nlp):
+    for text in (ARTICLE, REFERENTS):
+        for actor in explain(nlp, text).actors:
+            assert 0.0 <= actor.confidence <= 1.0
+            assert actor.shown == (actor.confidence >= 0.5)
+
+
+def test_confidence_is_high_for_a_tagged_name_and_lower_for_a_vague_phrase(nlp):
+    e = explain(nlp, "Police Chief John Carter said the city was safe.\n"
+                     "The deal signed on Monday said nothing about tariffs.\n")
+    carter = actor_named(e, "John Carter")
+    assert carter.confidence > 0.9 and carter.shown
+    vague = [a for a in e.actors if a.kind != "place" and a.id != carter.id]
+    assert vague and all(a.confidence < carter.confidence - 0.3 for a in vague), [
+        (a.name, a.confidence) for a in e.actors]
+
+
+def test_a_transcript_speaker_label_is_the_person(nlp):
+    text = ("Governor Mike Pence spoke to Chris Wallace on Sunday.\n\n"
+            "WALLACE: Do you see those two as equal?\n\n"
+            "PENCE: Well, look, the debate is about the issues.\n")
+    e = explain(nlp, text)
+    pence = actor_named(e, "Mike Pence")
+    assert "PENCE" in {m.text for m in pence.mentions}

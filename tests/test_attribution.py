@@ -7,8 +7,8 @@ import spacy
 
 from generator.nlp.attribution import Attribution, CueScorer, find_attributions, load_scorer
 from generator.nlp.attribution.scorer import cue_features, cue_frame, nominal_frame
-from tests.nlp_helpers import attributions, parsed
-from tools.train_attribution_scorer import fit
+from tests.nlp_helpers import attributions, explain, parsed
+from tools.fitting import fit_logistic
 
 
 def _text(text: str, span: tuple[int, int] | None) -> str | None:
@@ -148,8 +148,8 @@ def test_finite_stance_verb_but_not_infinitive(nlp: spacy.Language) -> None:
     a = _find(text, _run(nlp, text), "the mayor")
     assert _text(text, a.source) == "The union"
     text2 = "Delegates are free to support any candidate they like at the convention."
-    assert not any("any candidate" in text2[a.content[0]:a.content[1]]
-                   for a in _run(nlp, text2))
+    assert not any(_text(text2, a.cue) == "support" for a in _run(nlp, text2))
+    assert explain(nlp, text2).claims == []  # nor is "free to support X" anyone's assertion
 
 
 def test_relative_pronoun_source_keeps_noun_and_pronoun(nlp: spacy.Language) -> None:
@@ -228,14 +228,14 @@ def test_scorer_is_logistic() -> None:
 
 def test_shipped_weights_load_and_are_small() -> None:
     scorer = load_scorer()
-    assert 0.0 < scorer.block < scorer.add < 1.0
+    assert 0.0 < scorer.block <= scorer.add < 1.0
     assert 0.0 < scorer.nominal < 1.0
     assert 100 < len(scorer.weights) < 50_000
 
 
 def test_fit_separates_toy_data() -> None:
-    data = [(["good"], True)] * 20 + [(["bad"], False)] * 20
-    weights, _ = fit(data, epochs=5, rate=0.5, l2=0.0)
+    rows = [["good"]] * 20 + [["bad"]] * 20
+    weights, _ = fit_logistic(rows, [True] * 20 + [False] * 20, epochs=20, rate=0.1, l2=0.0)
     assert weights["good"] > 0 > weights["bad"]
 
 

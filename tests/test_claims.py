@@ -26,9 +26,10 @@ def test_unattributed_quote_stays_unattributed(nlp):
     text = ("Officials met on Monday.\n\n"
             "\"The group has a huge influence and we cannot ignore it.\"\n\n"
             "The meeting ended late.")
-    explainer = explain(nlp, text)
-    quoted = [c for c in explainer.claims if c.kind == "direct"]
-    assert quoted and quoted[0].speaker is None
+    found = [a for a in attributions(nlp, text) if "huge influence" in text[slice(*a.content)]]
+    assert len(found) == 1 and found[0].source is None and found[0].cue is None
+    claims = [c for c in explain(nlp, text).claims if "huge influence" in c.content.text]
+    assert all(c.speaker is None and c.source is None for c in claims)  # never a guessed one
 
 
 def test_stances_of_unnamed_people_are_not_claims(nlp):

@@ -10,7 +10,7 @@ import pytest
 from generator import store
 from generator.errors import ExplainerError
 from generator.extract import _mark_shown
-from generator.model import Actor, Explainer, Mention, Relation
+from generator.model import Actor, Explainer, Mention, Relation, Thresholds
 from generator.publish import settings
 from generator.render.pages import Renderer
 from generator.render.visible import public
@@ -121,7 +121,9 @@ def test_caption_is_marked_on_the_source_text_page():
 def test_threshold_comes_from_mkdocs_yml(tmp_path: Path):
     config = tmp_path / "mkdocs.yml"
     config.write_text("site_name: x\nextra:\n  explainer:\n    threshold: 0.7\n")
-    assert settings.load(config).threshold == 0.7
+    assert settings.load(config).threshold == Thresholds(0.7, 0.7)
+    config.write_text("site_name: x\nextra:\n  explainer:\n    threshold: {claims: 0.9}\n")
+    assert settings.load(config).threshold == Thresholds(actors=0.5, claims=0.9)
     config.write_text("site_name: x\nextra:\n  explainer:\n    threshold: high\n")
     with pytest.raises(ExplainerError, match="threshold must be a number from 0 to 1"):
         settings.load(config)

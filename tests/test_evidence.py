@@ -6,6 +6,7 @@ import spacy
 
 from generator.evaluation.production import to_input
 from generator.nlp.attribution import assess_evidence, contested_pairs, find_attributions
+from generator.nlp.attribution.assertions import is_assertion
 from generator.nlp.pipeline import Document
 from tests.nlp_helpers import parsed
 
@@ -18,7 +19,8 @@ def _words(document: Document, span: tuple[int, int] | None) -> str | None:
 
 def _statuses(nlp: spacy.Language, text: str) -> list[tuple[str, str, str | None]]:
     document = parsed(nlp, text)
-    atts = find_attributions(document.doc)
+    atts = [a for a in find_attributions(document.doc)  # the claims, as production keeps them
+            if is_assertion(document.doc, a.cue, a.kind)]
     ev = assess_evidence(document.doc, atts)
     assert len(ev) == len(atts)
     return [(_words(document, a.content), e.status, _words(document, e.span))

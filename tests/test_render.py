@@ -138,6 +138,7 @@ def test_article_text_is_data_not_markup(evil: str):
     explainer.sentences[0].text = evil
     explainer.claims[0].content.text = evil
     explainer.actors[0].name = evil
+    explainer.actors[0].role = evil
     explainer.actors[0].mentions[0].text = evil
     explainer.article.title = evil
     for path, content in render(explainer, more=[second_article()]).items():
@@ -152,6 +153,13 @@ def test_article_text_is_data_not_markup(evil: str):
         assert 'href="javascript' not in out, path
         assert "onclick" not in out or "onclick=&quot;" in out, path
         assert "49" not in out, path
+
+
+def test_an_actors_role_is_its_badge_beside_the_kind():
+    explainer = sample()
+    explainer.actors[0].role = "police"
+    who = render(explainer)["articles/a1/who.md"]
+    assert '<span class="badge badge--role">police</span>' in who
 
 
 def test_undefined_names_fail_loudly(tmp_path: Path):

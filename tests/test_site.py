@@ -45,7 +45,9 @@ def test_build_from_seed_meets_the_contract(seeded: Path):
     assert result.returncode == 0, result.stderr
     data = store.load_data(seeded / "data" / f"{SEED.stem}.yaml")
     text = SEED.read_text(encoding="utf-8")
-    assert len(data["sentences"]) == 16
+    # one sentence a line, and the photo caption fused into line 11 on its own
+    assert len(data["sentences"]) == 17
+    assert [s.get("role") for s in data["sentences"]].count("caption") == 1
     for span, quoted in spans_of(data):
         assert text[span[0]:span[1]] == quoted
     assert data["actors"] and data["claims"] and data["dates"] and data["key_points"]

@@ -19,7 +19,7 @@ from generator.files import sweep, write_atomic
 from generator.fingerprint import extractor_fingerprint
 from generator.ingest.reader import valid_date
 from generator.lock import project_lock
-from generator.model import DEFAULT_THRESHOLD
+from generator.model import DEFAULT_THRESHOLD, Thresholds
 from generator.parallel import plan as planning
 from generator.parallel.jobs import Job, Outcome
 from generator.parallel.progress import Progress, Tally
@@ -27,7 +27,7 @@ from generator.parallel.progress import Progress, Tally
 
 def run(files: list[Path], out: Path, *, published: str | None = None, form: str = "auto",
         force: bool = False, root: Path | None = None,
-        threshold: float = DEFAULT_THRESHOLD, workers: int | None = 1,
+        threshold: Thresholds = DEFAULT_THRESHOLD, workers: int | None = 1,
         scheduler: str | None = None) -> int:
     """Extract every article of ``files`` (files, folders, JSON Lines) under the project
     lock; one line per failure, the others go on."""

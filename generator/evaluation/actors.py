@@ -3,7 +3,8 @@
 - seed: each gold actor found once with a fitting kind and role, and nothing extra
   (the actors section of :mod:`generator.evaluation.seed`);
 - polnear: share of gold attribution sources (not pronouns) inside some actor mention,
-  on the original text and on a lower-cased copy;
+  on the original text and on a lower-cased copy; and the actors' confidence against a
+  silver reference (:mod:`generator.evaluation.silver`), as a reliability table;
 - cnndm: actor mentions on the lower-case input against those on the cased original
   (token-aligned files, so offsets agree), precision / recall / F1.
 
@@ -23,13 +24,16 @@ import yaml
 
 from generator.evaluation import seed
 from generator.evaluation.metrics import f1, ratio
+from generator.evaluation.polnear import lower_same_length
+from generator.evaluation.silver import Silver, expected_calibration_error, reliability
 from generator.extract import extract
 from generator.ingest.forms import detect
 from generator.ingest.reader import Meta, Source, read_article
 from generator.lexicon import PERSONAL_PRONOUNS, POSSESSIVES, RELATIVE_PRONOUNS
-from generator.model import Actor
+from generator.model import DEFAULT_THRESHOLD, Actor
 from generator.nlp.actors import find_actors
 from generator.nlp.pipeline import analyse, load_model
+from generator.publish import settings
 
 # Sources that name no one by themselves: a pronoun, a possessive, a relative pronoun.
 PRONOUNS = PERSONAL_PRONOUNS | POSSESSIVES | RELATIVE_PRONOUNS
@@ -41,16 +45,24 @@ def actors_of(nlp, text: str, name: str = "doc") -> list[Actor]:
 
 
 def polnear_report(nlp, eval_dir: Path, limit: int | None) -> dict:
+    """Source coverage per variant, and (confidence, right) of every actor against the silver
+    reference (:mod:`generator.evaluation.silver`) for the reliability table."""
     files = sorted((eval_dir / "polnear" / "dev").glob("*.gold.json"))[:limit]
-    result = {}
+    result: dict = {"confidence": []}
+    silver = {}
     for variant in ("original", "lower"):
         covered = total = 0
         for gold_file in files:
             text = gold_file.with_name(gold_file.name.replace(".gold.json", ".txt")).read_text(
                 encoding="utf-8")
-            text = text.lower() if variant == "lower" else text
             gold = json.loads(gold_file.read_text())
-            mentions = [m.span for a in actors_of(nlp, text) for m in a.mentions]
+            if gold_file not in silver:
+                silver[gold_file] = Silver(nlp, text, gold["attributions"])
+            text = lower_same_length(text) if variant == "lower" else text
+            found = actors_of(nlp, text)
+            result["confidence"].extend((a.confidence, silver[gold_file].right(a))
+                                        for a in found)
+            mentions = [m.span for a in found for m in a.mentions]
             for attribution in gold["attributions"]:
                 spans = attribution["source"]
                 if not spans or attribution["source_text"].lower().strip() in PRONOUNS:
@@ -101,6 +113,20 @@ def seed_actors(nlp, eval_dir: Path, path: Path) -> None:
         print(f"  !! {line}")
 
 
+def print_reliability(pairs: list[tuple[float, bool]], threshold: float) -> None:
+    """The actors' confidence against the silver reference, by bin, and at the threshold."""
+    print("polnear dev actor confidence vs silver reference (original + lower-cased):")
+    print("  bin        actors  mean confidence  share right")
+    for row in reliability(pairs):
+        print(f"  {row['bin']:9} {row['n']:7} {row['confidence']:16.3f} {row['right']:12.3f}")
+    shown = [y for p, y in pairs if p >= threshold]
+    right = sum(y for _, y in pairs)
+    print(f"  calibration error {expected_calibration_error(pairs):.3f}; at threshold "
+          f"{threshold}: {len(shown)}/{len(pairs)} actors shown, "
+          f"{ratio(sum(shown), len(shown)):.3f} of them right, "
+          f"{ratio(sum(shown), right):.3f} of the right ones shown")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Score actors on ../shared/eval")
     parser.add_argument("--eval-dir", type=Path, default=Path("../shared/eval"))
@@ -109,12 +135,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sample", type=Path, help="write every article's actors here")
     args = parser.parse_args(argv)
     nlp = load_model()
+    config = Path("mkdocs.yml")
+    threshold = settings.load(config).threshold if config.is_file() else DEFAULT_THRESHOLD
     start = time.perf_counter()
     seed_actors(nlp, args.eval_dir, args.seed)
     polnear = polnear_report(nlp, args.eval_dir, args.limit)
     for variant, row in polnear.items():
+        if variant == "confidence":
+            continue
         print(f"polnear dev ({variant}): {row['covered']}/{row['sources']} non-pronoun sources "
               f"inside an actor mention = {row['share']:.3f}")
+    print_reliability(polnear["confidence"], threshold.actors)
     cnndm = cnndm_report(nlp, args.eval_dir, args.limit, args.sample)
     print(f"cnndm ({cnndm['articles']} articles): mentions on lower-case input vs cased original:"
           f" P {cnndm['precision']:.3f} R {cnndm['recall']:.3f} F1 {cnndm['f1']:.3f}")

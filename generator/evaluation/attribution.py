@@ -1,4 +1,5 @@
-"""Evaluate attribution extraction on PolNeAR (content P/R/F1, source accuracy, speed).
+"""Evaluate claims and attributions on PolNeAR (content P/R/F1, source accuracy, calibration,
+speed).
 
 Matching: texts are cut into word tokens (``\\w+`` runs joined by apostrophes; punctuation and
 quote marks do not count). A predicted content matches a gold content when
@@ -6,9 +7,17 @@ quote marks do not count). A predicted content matches a gold content when
 union of its (possibly discontinuous) fragments; pairs are matched one-to-one, best overlap
 first.  Source accuracy over matched pairs: correct when the predicted source shares a word
 token with a gold source fragment, or when gold has no source and the prediction is None.
-Each run is done on the original text and on ``text.lower()`` (same offsets), each read as
-``explainer extract`` reads it (form detection, case restoration, the production parse), and the
-spans found are mapped back into that text.
+
+Each text, as written and lower-cased (``text.lower()``, same offsets), goes through
+:func:`generator.extract.extract` exactly as ``explainer extract`` runs it; the rows score
+
+- **claims (all)**: every claim of the explainer (what the YAML lists);
+- **claims (shown)**: those with ``confidence >= --site-threshold`` (what the page shows);
+- **attributions**: the attribution finder before claims are chosen (PolNeAR's own notion,
+  actions included), on a second parse of the same text.
+
+The reliability table bins the claims' confidences: in each bin the share that is right
+(content matched and source right) should be close to the mean confidence.
 """
 
 from __future__ import annotations
@@ -30,9 +39,22 @@ from generator.evaluation.polnear import (
     tokens_in,
     word_spans,
 )
-from generator.evaluation.production import analysed
-from generator.nlp.attribution import Attribution
+from generator.evaluation.production import analysed, source_of
+from generator.extract import extract
+from generator.model import DEFAULT_THRESHOLD, Thresholds
 from generator.nlp.pipeline import load_model
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Predicted:
+    """One predicted content with its source and cue (input offsets) and confidence."""
+
+    content: Span
+    source: Span | None
+    cue: Span | None
+    confidence: float = 1.0
 
 
 @dataclass
@@ -45,69 +67,117 @@ class Scores:
     source_ok: int = 0
     cue_ok: int = 0
     words: int = 0
-    parse_s: float = 0.0
-    extract_s: float = 0.0
+    seconds: float = 0.0
+    # (confidence, content matched, right) per prediction
+    calibration: list[tuple[float, bool, bool]] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)
 
     def row(self, name: str) -> str:
         p = self.matched / self.pred if self.pred else 0.0
         r = self.matched / self.gold if self.gold else 0.0
-        f = f1(p, r)
         src = self.source_ok / self.matched if self.matched else 0.0
         cue = self.cue_ok / self.matched if self.matched else 0.0
-        total = self.parse_s + self.extract_s
-        wps = self.words / total if total else 0.0
-        xwps = self.words / self.extract_s if self.extract_s else 0.0
-        return (f"| {name} | {self.gold} | {self.pred} | {p:.3f} | {r:.3f} | {f:.3f} | "
-                f"{src:.3f} | {cue:.3f} | {wps:,.0f} | {xwps:,.0f} |")
+        speed = f"{self.words / self.seconds:,.0f}" if self.seconds else "–"
+        return (f"| {name} | {self.gold} | {self.pred} | {p:.3f} | {r:.3f} | {f1(p, r):.3f} | "
+                f"{src:.3f} | {cue:.3f} | {speed} |")
 
 
-def score_doc(text: str, gold: Gold, preds: list[Attribution], scores: Scores,
+def score_doc(text: str, gold: Gold, preds: list[Predicted], scores: Scores,
               threshold: float) -> None:
     words = word_spans(text)
     starts = [w[0] for w in words]
     g_sets = [tokens_in([tuple(x) for x in g["content"]], words, starts) for g in gold]
     p_sets = [tokens_in([p.content], words, starts) for p in preds]
-    pairs = match(p_sets, g_sets, threshold)
+    pairs = dict(match(p_sets, g_sets, threshold))
     scores.gold += len(gold)
     scores.pred += len(preds)
     scores.matched += len(pairs)
-    for i, j in pairs:
-        g, p = gold[j], preds[i]
-        if not g["source"]:
-            scores.source_ok += p.source is None
-        elif p.source is not None:
-            gs = tokens_in([tuple(x) for x in g["source"]], words, starts)
-            scores.source_ok += bool(gs & tokens_in([p.source], words, starts))
-        if p.cue is not None and g["cue"]:
-            gc = tokens_in([tuple(x) for x in g["cue"]], words, starts)
-            scores.cue_ok += bool(gc & tokens_in([p.cue], words, starts))
-    hit = {j for _, j in pairs}
+    for i, p in enumerate(preds):
+        right = False
+        if i in pairs:
+            g = gold[pairs[i]]
+            if not g["source"]:
+                right = p.source is None
+            elif p.source is not None:
+                gs = tokens_in([tuple(x) for x in g["source"]], words, starts)
+                right = bool(gs & tokens_in([p.source], words, starts))
+            scores.source_ok += right
+            if p.cue is not None and g["cue"]:
+                gc = tokens_in([tuple(x) for x in g["cue"]], words, starts)
+                scores.cue_ok += bool(gc & tokens_in([p.cue], words, starts))
+        scores.calibration.append((p.confidence, i in pairs, right))
+    _misses(text, gold, preds, pairs, scores)
+
+
+def _misses(text: str, gold: Gold, preds: list[Predicted], pairs: dict[int, int],
+            scores: Scores) -> None:
+    hit = set(pairs.values())
     for j, g in enumerate(gold):
         if j not in hit and len(scores.misses) < 10_000:
             scores.misses.append(f"MISS [{g['cue_text']}] {g['content_text'][:120]}")
-    hit_p = {i for i, _ in pairs}
     for i, p in enumerate(preds):
-        if i not in hit_p and len(scores.misses) < 10_000:
+        if i not in pairs and len(scores.misses) < 10_000:
             scores.misses.append(f"FP   [{text[p.cue[0]:p.cue[1]] if p.cue else '-'}] "
                                  f"{text[p.content[0]:p.content[1]][:120]}")
 
 
-def run(nlp: Language, items: list[tuple[str, Gold]], lower: bool,
-        threshold: float) -> Scores:
-    """Each text through the production pipeline (``analyse``), then the attribution passes."""
-    scores = Scores()
+@dataclass
+class Run:
+    """The three rows of one input form."""
+
+    claims: Scores = field(default_factory=Scores)
+    shown: Scores = field(default_factory=Scores)
+    finder: Scores = field(default_factory=Scores)
+
+
+def run(nlp: Language, items: list[tuple[str, Gold]], lower: bool, threshold: float,
+        site_threshold: float, finder: bool = True) -> Run:
+    """Each text through production extraction (timed: parse and extraction together), then
+    scored; the attribution finder on its own parse when ``finder``."""
+    out = Run()
     for n, (text, gold) in enumerate(items):
         text = lower_same_length(text) if lower else text
-        t0 = time.perf_counter()
-        document = analysed(nlp, text, f"polnear{n}")
-        t1 = time.perf_counter()
-        preds = input_attributions(document)
-        scores.parse_s += t1 - t0
-        scores.extract_s += time.perf_counter() - t1
-        scores.words += len(text.split())
-        score_doc(text, gold, preds, scores, threshold)
-    return scores
+        start = time.perf_counter()
+        explainer = extract(nlp, source_of(text, f"polnear{n}"),
+                            threshold=Thresholds(claims=site_threshold))
+        out.claims.seconds += time.perf_counter() - start
+        out.claims.words += len(text.split())
+        claims = [Predicted(c.content.span, c.source.span if c.source else None,
+                            c.cue.span if c.cue else None, c.confidence)
+                  for c in explainer.claims]
+        score_doc(text, gold, claims, out.claims, threshold)
+        score_doc(text, gold, [c for c, e in zip(claims, explainer.claims, strict=True)
+                               if e.shown], out.shown, threshold)
+        if finder:
+            found = [Predicted(a.content, a.source, a.cue)
+                     for a in input_attributions(analysed(nlp, text, f"polnear{n}"))]
+            score_doc(text, gold, found, out.finder, threshold)
+    return out
+
+
+def reliability(items: list[tuple[float, bool, bool]], bins: int = 10) -> list[str]:
+    """Markdown rows: confidence bin, claims, mean confidence, share right."""
+    rows = ["| confidence | claims | mean confidence | right |", "|---|---|---|---|"]
+    for b in range(bins):
+        lo, hi = b / bins, (b + 1) / bins
+        inside = [(c, r) for c, _, r in items if lo <= c < hi or (b == bins - 1 and c == 1.0)]
+        if inside:
+            mean = sum(c for c, _ in inside) / len(inside)
+            right = sum(r for _, r in inside) / len(inside)
+            rows.append(f"| {lo:.1f}–{hi:.1f} | {len(inside)} | {mean:.3f} | {right:.3f} |")
+    return rows
+
+
+def operating_points(items: list[tuple[float, bool, bool]], gold: int,
+                     thresholds: tuple[float, ...] = (0.5, 0.6, 0.7, 0.75, 0.8, 0.9)
+                     ) -> list[str]:
+    """Markdown rows: what the page would show at other site thresholds (content P and R)."""
+    rows = ["| threshold | shown | content P | content R |", "|---|---|---|---|"]
+    for t in thresholds:
+        shown = [m for c, m, _ in items if c >= t]
+        p = sum(shown) / len(shown) if shown else 0.0
+        rows.append(f"| {t:.2f} | {len(shown)} | {p:.3f} | {sum(shown) / gold:.3f} |")
+    return rows
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -115,23 +185,39 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--eval-dir", default="../shared/eval")
     parser.add_argument("--split", default="dev", choices=["dev", "train"])
     parser.add_argument("--limit", type=int, default=None)
-    parser.add_argument("--threshold", type=float, default=0.5)
+    parser.add_argument("--threshold", type=float, default=0.5, help="content overlap to match")
+    parser.add_argument("--site-threshold", type=float, default=DEFAULT_THRESHOLD.claims,
+                        help="confidence a claim needs to be shown")
     parser.add_argument("--no-lower", action="store_true", help="skip the lower-cased run")
+    parser.add_argument("--no-finder", action="store_true",
+                        help="skip the attribution finder rows (one parse less per text)")
     parser.add_argument("--errors", type=Path, default=None, help="write misses/FPs here")
     args = parser.parse_args(argv)
     items = load_split(Path(args.eval_dir) / "polnear" / args.split, args.limit)
     nlp = load_model()
-    print(f"PolNeAR {args.split}: {len(items)} documents, overlap >= {args.threshold}")
-    print("| run | gold | pred | P | R | F1 | source acc | cue acc | words/s (parse+extract) "
-          "| words/s (extract) |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
-    runs = [("original", False)] + ([] if args.no_lower else [("lower-cased", True)])
-    for name, lower in runs:
-        scores = run(nlp, items, lower, args.threshold)
-        print(scores.row(name))
+    print(f"PolNeAR {args.split}: {len(items)} documents, overlap >= {args.threshold}, "
+          f"claims shown at confidence >= {args.site_threshold}")
+    print("| run | gold | pred | P | R | F1 | source acc | cue acc | words/s (extract) |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    calibration: list[tuple[float, bool, bool]] = []
+    gold = 0
+    forms = [("original", False)] + ([] if args.no_lower else [("lower-cased", True)])
+    for name, lower in forms:
+        result = run(nlp, items, lower, args.threshold, args.site_threshold,
+                     not args.no_finder)
+        print(result.claims.row(f"claims, all ({name})"))
+        print(result.shown.row(f"claims, shown ({name})"))
+        if not args.no_finder:
+            print(result.finder.row(f"attributions ({name})"))
+        calibration += result.claims.calibration
+        gold += result.claims.gold
         if args.errors is not None:
             out = args.errors.with_suffix(f".{name}.txt")
-            out.write_text("\n".join(scores.misses), encoding="utf-8")
+            out.write_text("\n".join(result.claims.misses), encoding="utf-8")
+    print(f"\nReliability of the claims' confidence ({', '.join(n for n, _ in forms)}):")
+    print("\n".join(reliability(calibration)))
+    print("\nOther site thresholds (the same runs):")
+    print("\n".join(operating_points(calibration, gold)))
     return 0
 
 

@@ -49,7 +49,8 @@ def input_attributions(document: Document, scorer: CueScorer | None = None
         content = to_input(document, a.content)
         if content is not None:
             out.append(Attribution(content, to_input(document, a.cue),
-                                   to_input(document, a.source), a.kind, a.sentence))
+                                   to_input(document, a.source), a.kind, a.sentence, a.origin,
+                                   a.score))
     return out
 
 

@@ -9,7 +9,8 @@ fused photo caption is split off):
 - dates (text, type, value) and timeline order;
 - claims: each gold claim found on its line(s) with the right speaker and evidence;
   every shown claim that matches no gold claim (nor an optional one) is **spurious**,
-  a second shown claim for a one-line gold claim a **duplicate**;
+  a second shown claim for a one-line gold claim a **duplicate**; a shown claim whose content
+  holds its own cue ("what they say is ...") is counted too;
 - actors: each gold actor found exactly once with a fitting kind and role; a shown
   actor that matches no gold or optional actor is **extra**, one that matches two
   referents is **merged**, two that match one gold actor are a **duplicate**.
@@ -56,6 +57,7 @@ class Report:
     sections: dict[str, list[tuple[bool, str]]] = field(default_factory=dict)
     spurious_claims: list[str] = field(default_factory=list)
     duplicate_claims: list[str] = field(default_factory=list)
+    own_cue_claims: list[str] = field(default_factory=list)
     extra_actors: list[str] = field(default_factory=list)
     merged_actors: list[str] = field(default_factory=list)
     duplicate_actors: list[str] = field(default_factory=list)
@@ -160,12 +162,20 @@ def claims(gold: dict, e: Explainer, lines: Lines, report: Report) -> list[tuple
     for index, item in enumerate(gold["claims"]):
         mine = [by_id[cid] for cid, i in matched.items() if i == index]
         rows.append(_claim_row(item, mine, actors, accept, lines))
+    report.own_cue_claims += [f"{c.id} (line {lines.of[c.sentence]}): {c.content.readable!r}"
+                              for c in shown if _holds_cue(c)]
     for claim in shown:
         if claim.id not in matched and not _optional(gold, claim, lines):
             report.spurious_claims.append(
                 f"{claim.id} (line {lines.of[claim.sentence]}) "
                 f"{_speaker_name(claim, actors)}: {claim.content.readable!r}")
     return rows
+
+
+def _holds_cue(claim: Claim) -> bool:
+    """The claim's cue lies inside its content span."""
+    return claim.cue is not None and claim.content.span[0] <= claim.cue.span[0] \
+        and claim.cue.span[1] <= claim.content.span[1]
 
 
 def _lines(item: dict) -> list[int]:
@@ -276,6 +286,7 @@ def print_report(report: Report) -> None:
             print(f"  {'ok' if ok else '!!'} {line}")
     for title, items in (("spurious claims", report.spurious_claims),
                          ("duplicate claims", report.duplicate_claims),
+                         ("claims holding their own cue", report.own_cue_claims),
                          ("extra actors", report.extra_actors),
                          ("merged actors", report.merged_actors),
                          ("duplicate actors", report.duplicate_actors)):
@@ -285,7 +296,7 @@ def print_report(report: Report) -> None:
     print(f"total: {report.passed}/{report.total} checks met; spurious claims "
           f"{len(report.spurious_claims)}, extra or merged actors "
           f"{len(report.extra_actors) + len(report.merged_actors)}, duplicates "
-          f"{report.duplicates}")
+          f"{report.duplicates}, claims holding their own cue {len(report.own_cue_claims)}")
 
 
 def main(argv: list[str] | None = None) -> int:

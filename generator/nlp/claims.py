@@ -1,8 +1,11 @@
-"""Claims: attributions found in the text, turned into model claims with speakers and evidence.
+"""Claims: the assertions of an article, with their speakers, evidence and confidence.
 
-Finding who said what is :mod:`generator.nlp.attribution`'s job and judging what
-the article says of its support is :mod:`generator.nlp.attribution.evidence`'s; this module
-links their spans to sentences and to actors.
+Finding who said what is :mod:`generator.nlp.attribution`'s job; this module keeps the
+attributions that are claims (assertions, outside captions and bylines: :mod:`.assertions
+<generator.nlp.attribution.assertions>`), shapes each to read on its own
+(:mod:`generator.nlp.claim_text`), scores it (:mod:`generator.nlp.claim_confidence`), judges
+what the article says of its support (:mod:`generator.nlp.attribution.evidence`) and links its
+source to an actor.
 """
 
 from __future__ import annotations
@@ -14,42 +17,75 @@ from generator.nlp.attribution import (
     REPORT_NOUNS,
     SPEECH_VERBS,
     Attribution,
+    CueScorer,
     assess_evidence,
     contested_pairs,
     find_attributions,
 )
+from generator.nlp.attribution.assertions import is_assertion
+from generator.nlp.claim_confidence import ConfidenceModel, claim_features, load_confidence
+from generator.nlp.claim_text import Shaped, shape
 from generator.nlp.mention_index import MentionIndex
 from generator.nlp.pipeline import Document
 
 
-def find_claims(document: Document, actors: list[Actor]) -> list[Claim]:
-    """Every attribution with a content span that maps back into the input."""
+def find_claims(document: Document, actors: list[Actor],
+                model: ConfidenceModel | None = None) -> list[Claim]:
+    """Every assertion in the article's body whose content maps back into the input, with a
+    calibrated confidence (:mod:`generator.nlp.claim_confidence`); claims under the model's
+    floor are left out."""
+    doc = document.doc
+    model = model or load_confidence()
     mentions = MentionIndex(actors)
-    attributions = [a for a in find_attributions(document.doc)
-                    if worth_showing(document, a, _speaker(document, mentions, a))]
-    evidence = assess_evidence(document.doc, attributions)
+    candidates = candidate_claims(document, mentions)
+    found = [s.found for s in candidates]
+    scored = [(item, model.probability(claim_features(doc, item.found, found,
+                                                      document.form.lowercase)))
+              for item in candidates]
+    scored = [(item, p) for item, p in scored if p >= model.keep]
+    attributions = [item.found for item, _ in scored]
+    evidence = assess_evidence(doc, attributions)
     claims: list[Claim] = []
     numbering: dict[int, str] = {}
-    for index, (found, judged) in enumerate(zip(attributions, evidence, strict=True)):
-        claim = _claim(document, mentions, found, judged, f"c{len(claims) + 1}")
+    for index, ((item, p), judged) in enumerate(zip(scored, evidence, strict=True)):
+        claim = _claim(document, mentions, item, judged, f"c{len(claims) + 1}")
         if claim is not None:
+            claim.confidence = round(p, 3)
             numbering[index] = claim.id
             claims.append(claim)
     by_id = {c.id: c for c in claims}
-    for a, b in contested_pairs(document.doc, attributions):
+    for a, b in contested_pairs(doc, attributions):
         if a in numbering and b in numbering:
             by_id[numbering[a]].contested_by.append(numbering[b])
             by_id[numbering[b]].contested_by.append(numbering[a])
     return claims
 
 
-def worth_showing(document: Document, found: Attribution, speaker: str | None) -> bool:
-    """A claim on the page needs a speaker, a quote, or a verb of saying.
+def candidate_claims(document: Document, mentions: MentionIndex,
+                     scorer: CueScorer | None = None) -> list[Shaped]:
+    """The attributions that can be claims, shaped to read on their own, before confidence.
 
-    The attribution finder also reports stances and actions with no actor behind them
-    ("some seek to set up a state"); a reader would take those for claims from nowhere.
+    Captions, bylines and other sentences with a role are no one's claims; actions ("ignored
+    calls for ...") are not assertions (:mod:`generator.nlp.attribution.assertions`); each
+    content is shaped into a readable proposition (:mod:`generator.nlp.claim_text`).
+    ``scorer`` replaces the shipped cue scorer (training fits its own).
     """
-    if speaker is not None or found.kind in {"direct", "passive"} or found.cue is None:
+    doc = document.doc
+    found = [a for a in find_attributions(doc, scorer)
+             if document.sentence_at((a.cue or a.content)[0]).role is None
+             and is_assertion(doc, a.cue, a.kind)]
+    return [s for s in shape(doc, found)
+            if worth_showing(document, s.found, _speaker(document, mentions, s.found))]
+
+
+def worth_showing(document: Document, found: Attribution, speaker: str | None) -> bool:
+    """A claim needs a holder: a speaker, a source phrase, a quote, or a verb of saying.
+
+    The attribution finder also reports impressions with no one behind them; a reader would
+    take those for claims from nowhere.
+    """
+    if speaker is not None or found.source is not None or found.kind in {"direct", "passive"} \
+            or found.cue is None:
         return True
     cue = document.doc.char_span(*found.cue, alignment_mode="expand")
     words = SPEECH_VERBS | PASSIVE_VERBS | REPORT_NOUNS | {"according"}
@@ -61,11 +97,14 @@ def _speaker(document: Document, mentions: MentionIndex, found: Attribution) -> 
     return speaker_of(document, mentions, source, found)
 
 
-def _claim(document: Document, mentions: MentionIndex, found: Attribution, judged,
+def _claim(document: Document, mentions: MentionIndex, item: Shaped, judged,
            claim_id: str) -> Claim | None:
+    found = item.found
     content = document.ref(*found.content)
     if content is None:
         return None
+    if item.display is not None:
+        content = TextRef(content.span, content.text, item.display)
     source = document.ref(*found.source) if found.source else None
     cue = document.ref(*found.cue) if found.cue else None
     anchor = found.cue or found.content

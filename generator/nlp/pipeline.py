@@ -75,15 +75,31 @@ class Document:
 
 
 def analyse(nlp: Language, source: Source, form: Form) -> Document:
-    """Split, restore and parse one article."""
+    """Split, restore and parse one article.
+
+    Photo captions fused into a body line show only on the parse; when some are found the
+    article is restored and parsed again with them as sentences of their own.
+    """
+    # imported here: the caption rules read the attribution lexicon, whose package reads this
+    from generator.nlp import captions
+
     spans = splitter.split(source.text, form)
+    document = _analyse(nlp, source, form, spans, None)
+    fused = captions.split_fused(nlp, document)
+    if fused is None:
+        return document
+    return _analyse(nlp, source, form, [span for span, _ in fused], [role for _, role in fused])
+
+
+def _analyse(nlp: Language, source: Source, form: Form, spans: list[tuple[int, int]],
+             roles: list[str | None] | None) -> Document:
     restored = restore_document(
-        source.text, spans, tokenized=form.tokenized, lowercase=form.lowercase
+        source.text, spans, tokenized=form.tokenized, lowercase=form.lowercase, roles=roles
     )
     sentences, pieces, starts, parts = [], [], [], []
     offset = 0
     for number, ((start, end), sentence) in enumerate(zip(spans, restored, strict=True), 1):
-        sentences.append(Sentence(f"s{number}", (start, end), sentence.text))
+        sentences.append(Sentence(f"s{number}", (start, end), sentence.text, sentence.role))
         starts.append(offset)
         pieces.extend(sentence.alignment.shifted(offset).pieces)
         parts.append(sentence.text)

@@ -23,11 +23,16 @@ _DURATION = re.compile(r"^P(\d+|X)([YMWD])$")
 
 def build(document: Document, dates: list[tuple[DateRef, Timex]], actors: list[Actor],
           key_points: list[str]) -> list[Event]:
-    """One event per date (its clause), then key sentences that hold no date, undated."""
-    dated = sorted(dates, key=lambda pair: order(pair[1]))
+    """One event per date (its clause), then key sentences that hold no date, undated.
+
+    A date in a photo caption or a byline dates the picture or the page, not an event.
+    """
+    body = {s.id for s in document.sentences if s.is_body}
+    dated = sorted((pair for pair in dates if pair[0].sentence in body),
+                   key=lambda pair: order(pair[1]))
     mentions = MentionIndex(actors)
     events = [_dated_event(document, date, timex, mentions) for date, timex in dated]
-    with_dates = {date.sentence for date, _ in dates}
+    with_dates = {date.sentence for date, _ in dated}
     sentences = {s.id: s for s in document.sentences}
     for sid in key_points:
         if sid not in with_dates:

@@ -15,7 +15,7 @@ from generator import store
 from generator.errors import ExplainerError
 from generator.fingerprint import extractor_fingerprint
 from generator.ingest.reader import Meta, Source
-from generator.model import DEFAULT_THRESHOLD
+from generator.model import DEFAULT_THRESHOLD, Thresholds
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -34,7 +34,7 @@ class Job:
     highlights: tuple[str, ...] = ()
     published: str | None = None  # ``--published``: overrides the sidecar's date
     form: str = "auto"
-    threshold: float = DEFAULT_THRESHOLD
+    threshold: Thresholds = DEFAULT_THRESHOLD
     keep_text: bool = False  # JSON Lines: the text is kept beside the YAML
 
     @property

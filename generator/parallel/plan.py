@@ -24,7 +24,7 @@ from generator.files import read_head
 from generator.fingerprint import extractor_fingerprint
 from generator.ingest.jsonl import JSONL_SUFFIX, SOURCE_TEXT, read_jsonl
 from generator.ingest.reader import STORY_SUFFIX, Source, read_article
-from generator.model import DEFAULT_THRESHOLD
+from generator.model import DEFAULT_THRESHOLD, Thresholds
 from generator.parallel.jobs import Job
 
 FOLDER_SUFFIXES = {".txt", STORY_SUFFIX, JSONL_SUFFIX}  # what a folder's walk takes
@@ -50,7 +50,7 @@ class Options:
     root: Path | None = None  # input paths are recorded relative to it (default: cwd)
     published: str | None = None
     form: str = "auto"
-    threshold: float = DEFAULT_THRESHOLD
+    threshold: Thresholds = DEFAULT_THRESHOLD
     force: bool = False  # replace edited YAML, discarding the edits (implies ``every``)
     every: bool = False  # extract every article, whatever its YAML says
     report_invalid: bool = True  # an invalid YAML is extracted (and its error reported)
@@ -190,7 +190,7 @@ def _matches(article: dict[str, Any], source: Source, options: Options) -> bool:
         return False
     return (info.get("sha256") == source.sha256
             and info.get("extractor") == extractor_fingerprint()
-            and info.get("threshold") == options.threshold
+            and info.get("threshold") == options.threshold.to_dict()
             and (options.form == "auto" or info.get("form") == options.form)
             and (article.get("highlights") or []) == list(source.highlights)
             and not _meta_changed(article, source, options.published))

@@ -10,7 +10,7 @@ import yaml
 
 from generator.errors import DataError, ExplainerError
 from generator.files import read_limited
-from generator.model import DEFAULT_THRESHOLD
+from generator.model import DEFAULT_THRESHOLD, Thresholds
 
 MAX_CONFIG_BYTES = 1_000_000
 CACHE_DIR = ".explainer-cache"  # beside mkdocs.yml: what the next build can reuse (deletable)
@@ -27,7 +27,7 @@ class Settings:
     templates: Path  # the project's Jinja templates
     overrides: Path | None  # a user's templates, searched first
     docs: Path
-    threshold: float = DEFAULT_THRESHOLD  # confidence an item needs to be shown on the site
+    threshold: Thresholds = DEFAULT_THRESHOLD  # confidence an item needs to be on the site
     site_url: str | None = None  # where the site is published (mkdocs.yml's ``site_url``)
     dev_addr: str = "127.0.0.1:8000"  # mkdocs.yml's dev_addr: where `serve` listens
     remote_name: str = "origin"  # mkdocs.yml's remote_name and remote_branch: where
@@ -60,17 +60,19 @@ def from_extra(config_file: Path, extra: dict[str, Any] | None, docs_dir: str | 
         templates=root / block.get("templates", "templates"),
         overrides=root / overrides if overrides else None,
         docs=root / (docs_dir or "docs"),
-        threshold=_threshold(config_file, block.get("threshold", DEFAULT_THRESHOLD)),
+        threshold=_threshold(config_file, block.get("threshold", DEFAULT_THRESHOLD.to_dict())),
         site_url=str(site_url) if site_url else None,
     )
 
 
-def _threshold(config_file: Path, value: Any) -> float:
-    """``extra.explainer.threshold``: a number from 0 to 1, or a one-line error."""
-    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
-        raise ExplainerError(config_file, "extra.explainer.threshold must be a number "
-                             f"from 0 to 1, not {value!r}")
-    return float(value)
+def _threshold(config_file: Path, value: Any) -> Thresholds:
+    """``extra.explainer.threshold``: a number from 0 to 1 for both actors and claims, or
+    ``{claims: N, actors: N}``; anything else is a one-line error."""
+    thresholds = Thresholds.from_value(value)
+    if thresholds is None:
+        raise ExplainerError(config_file, "extra.explainer.threshold must be a number from 0 "
+                             f"to 1, or claims: and actors: numbers from 0 to 1, not {value!r}")
+    return thresholds
 
 
 class _Lenient(yaml.SafeLoader):

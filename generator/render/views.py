@@ -7,6 +7,7 @@ makes markup: every string stays plain text for the templates to escape.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -195,6 +196,14 @@ class ArticleView:
             seen.setdefault((m.sentence, m.readable), None)
         return list(seen)
 
+    def claim_text(self, claim: Claim) -> str:
+        """What a claim reads as on the page: the article's own words from the source through
+        the content when they run together in its sentence ("Beijing has previously blamed the
+        violence on Islamic militants ..."; a cue's object alone would be a fragment), else the
+        content."""
+        return _statement(claim, self.sentence_by_id.get(claim.sentence)) \
+            or claim.content.readable
+
     def claims_by(self, actor_id: str) -> list[Claim]:
         return [c for c in self.claims if c.speaker == actor_id]
 
@@ -360,6 +369,37 @@ def _unique_slugs(keys: list[tuple[str, str]]) -> dict[tuple[str, str], str]:
         used.add(candidate)
         out[(name, kind)] = candidate
     return out
+
+
+# A gap with a sentence break, a quote mark or a copula ("what they say is X") does not read on.
+_GAP_BREAK = re.compile(r"[.;:!?\"\u201c\u201d]|\b(?:is|are|was|were)\b")
+QUOTE_MARKS = frozenset("'\"\u2019\u201d")
+MAX_GAP_WORDS = 3  # words allowed between source and cue, and between cue and content
+
+
+def _statement(claim: Claim, sentence: Sentence | None) -> str | None:
+    """Source, cue and content as one stretch of the sentence, in that order, or None."""
+    if sentence is None or claim.kind == "direct" or claim.source is None or claim.cue is None:
+        return None
+    text = sentence.text
+    folded = text.lower() if len(text.lower()) == len(text) else text
+    content = claim.content.readable
+    closer = ""
+    if content.lower() not in folded and content[-1:] in QUOTE_MARKS:
+        closer, content = content[-1:], content[:-1]  # a closing mark added for display
+    at = 0
+    stretch = []
+    for words in (claim.source.readable, claim.cue.readable, content):
+        start = _free_match(folded[at:], words.lower(), [])
+        if start is None:
+            return None
+        stretch.append((at + start, at + start + len(words)))
+        at += start + len(words)
+    gaps = [folded[a[1]:b[0]] for a, b in itertools.pairwise(stretch)]
+    if any(len(g.split()) > MAX_GAP_WORDS or _GAP_BREAK.search(g) for g in gaps):
+        return None
+    said = text[stretch[0][0]:stretch[-1][1]] + closer
+    return said[:1].upper() + said[1:]
 
 
 def _free_match(text: str, words: str, taken: list[tuple[int, int, str, str]]) -> int | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from generator.text.alignment import Alignment, identity
 from generator.text.captions import load_verb_forms, looks_like_caption
@@ -26,10 +26,15 @@ from generator.text.detokenize import (
     layout,
     sentence_starts,
 )
+from generator.text.quotes import CLOSE, OPEN
+from generator.text.roles import line_role
 from generator.text.titles import title_case_quotes
 from generator.text.truecase import CaseModel, load_model
 
 PROSE_WORD = re.compile(r"(?:[^\W\d_]\.){2,}|\w+(?:['\u2019.-]\w+)*")
+PROSE_TOKEN = re.compile(r"\w+(?:['\u2019.-]\w+)*|[^\w\s]")
+QUOTE = re.compile(r"[\"\u201c\u201d\u2018]|(?<!\w)'|'(?!\w)")
+FULL_STOP = re.compile(r"[.?!]['\"\u2019\u201d)\]]*\s*$")
 PROSE_BOUNDARY = re.compile(
     r"[.?!]['\"\u2019\u201d)]*\s+['\"\u2018\u201c(]?$|:\s+['\"\u2018\u201c]$"
 )
@@ -37,55 +42,81 @@ PROSE_BOUNDARY = re.compile(
 
 @dataclass(frozen=True)
 class RestoredSentence:
-    """Display text of one sentence and how it maps back to the input.
+    """Display text of one sentence, how it maps back to the input, and what it is.
 
     ``caption`` is true when the sentence was shown as a caption or fragment, without
-    the final period that tokenized input drops from sentences.
+    the final period that tokenized input drops from sentences; ``role`` says what a line
+    that is no body text is (caption, byline, credit, dateline, note: :mod:`.roles`).
     """
 
     text: str
     alignment: Alignment
     caption: bool = False
+    role: str | None = None
 
 
 def restore_document(
     text: str, spans: list[tuple[int, int]], *, tokenized: bool, lowercase: bool,
     captions: Sequence[bool | None] | None = None,
+    roles: Sequence[str | None] | None = None,
 ) -> list[RestoredSentence]:
     """Restore every sentence ``text[start:end]`` of a document, in order.
 
-    ``captions`` (one flag per span, for tokenized input) says which lines are known to be
-    captions, bylines or credits (True: no final period) or body sentences (False); None,
-    for the list or one line, lets the words decide (:mod:`generator.text.captions`).
+    ``roles`` (one per span) fixes what each sentence is (a caption split off a body line:
+    :mod:`generator.nlp.captions`); without it each line's role is read from its words
+    (:func:`generator.text.roles.line_role`). ``captions`` (one flag per span, for tokenized
+    input) says which lines are known to run without a final period (True) or to keep it
+    (False); None, for the list or one line, lets the role decide (a caption, byline or
+    credit has no period), then the words (:mod:`generator.text.captions`).
     """
+    if roles is not None and len(roles) != len(spans):
+        raise ValueError(f"{len(roles)} roles for {len(spans)} sentences")
     if tokenized:
-        return _restore_tokenized(text, spans, lowercase, captions)
+        return _restore_tokenized(text, spans, lowercase, captions, roles)
+    given = list(roles) if roles is not None else [_prose_role(text[s:e]) for s, e in spans]
     if not lowercase:
-        return [RestoredSentence(text[s:e], identity(text[s:e], s)) for s, e in spans]
+        return [RestoredSentence(text[s:e], identity(text[s:e], s), role=role)
+                for (s, e), role in zip(spans, given, strict=True)]
     model = load_model()
-    return [_restore_prose(text, s, e, model) for s, e in spans]
+    return [replace(_restore_prose(text, s, e, model), role=role)
+            for (s, e), role in zip(spans, given, strict=True)]
+
+
+def _prose_role(sentence: str) -> str | None:
+    words = [BRACKETS.get(w, w) for w in PROSE_TOKEN.findall(sentence.lower())]
+    return line_role(words, quoted=bool(QUOTE.search(sentence)),
+                     full_stop=bool(FULL_STOP.search(sentence)))
 
 
 def _restore_tokenized(
     text: str, spans: list[tuple[int, int]], lowercase: bool,
-    captions: Sequence[bool | None] | None,
+    captions: Sequence[bool | None] | None, roles: Sequence[str | None] | None,
 ) -> list[RestoredSentence]:
     model = load_model()
     verb_forms = load_verb_forms()
     laid_out = layout(text, spans)
     words = [[BRACKETS.get(t.text, t.text) for t in tokens] for tokens in laid_out]
+    if roles is None:
+        roles = [line_role([w.lower() for w in line], _quoted(tokens))
+                 for tokens, line in zip(laid_out, words, strict=True)]
     if lowercase:
         words = _case_words(laid_out, words, model)
     known = list(captions) if captions is not None else [None] * len(spans)
     if len(known) != len(spans):
         raise ValueError(f"{len(known)} caption flags for {len(spans)} sentences")
     restored = []
-    for tokens, cased, flag in zip(laid_out, words, known, strict=True):
-        caption = looks_like_caption(tokens, verb_forms) if flag is None else flag
+    for tokens, cased, flag, role in zip(laid_out, words, known, roles, strict=True):
+        if flag is None:
+            flag = role is not None or looks_like_caption(tokens, verb_forms)
         shown = [display_form(t, w) for t, w in zip(tokens, cased, strict=True)]
-        sentence, pieces = join(tokens, shown, model.hyphens, add_period=not caption)
-        restored.append(RestoredSentence(sentence, Alignment(pieces), caption))
+        sentence, pieces = join(tokens, shown, model.hyphens, add_period=not flag)
+        restored.append(RestoredSentence(sentence, Alignment(pieces), flag, role))
     return restored
+
+
+def _quoted(tokens: list[Token]) -> bool:
+    """The line holds quotation marks (not apostrophes): speech, which no caption is."""
+    return any(t.role in (OPEN, CLOSE) for t in tokens)
 
 
 def _case_words(

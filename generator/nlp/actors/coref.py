@@ -24,8 +24,13 @@ NAMED_PREFIXES = ("person", "org", "name", "place")  # in order of preference on
 ACRONYM_SKIP = {"and", "of", "the", "for", "&", "-"}
 
 
-def resolve(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
-    """Give every candidate a key; unresolved pronouns are dropped."""
+def resolve(doc: Doc, candidates: list[Candidate], aside: frozenset[int] = frozenset()
+            ) -> list[Candidate]:
+    """Give every candidate a key; unresolved pronouns are dropped.
+
+    Candidates starting on an ``aside`` token (a photo caption, a byline) keep their own key
+    but are no antecedent: a caption's "Smith" is not who "he" in the story is.
+    """
     candidates = sorted(candidates, key=lambda c: c.start)  # the window below relies on it
     sentence_of = sentence_index(doc)
     _vote_labels(candidates)
@@ -36,7 +41,8 @@ def resolve(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
     _link_titles(doc, candidates)
     _link_appositives(doc, candidates)
     _merge_short_names(candidates)
-    resolved: list[Candidate] = []
+    keyed: list[Candidate] = []
+    resolved: list[Candidate] = []  # the antecedents so far
     resolved_sentences: list[int] = []  # in order: candidates come sorted by position
     by_head: dict[tuple[str, str], str] = {}  # (head, kind) -> key of its last full mention
     genders = {c.key: c.gender for c in candidates if c.key and c.gender}
@@ -50,11 +56,14 @@ def resolve(doc: Doc, candidates: list[Candidate]) -> list[Candidate]:
             if candidate.key and candidate.gender:
                 genders.setdefault(candidate.key, candidate.gender)
         if candidate.key is not None:
+            keyed.append(candidate)
+            if candidate.start in aside:
+                continue
             resolved.append(candidate)
             resolved_sentences.append(sentence_of[candidate.start])
             if candidate.role != "pronoun" and "@" not in candidate.key:
                 by_head[(singular(candidate.head), candidate.kind)] = candidate.key
-    return resolved
+    return keyed
 
 
 def _window(candidate: Candidate) -> int:

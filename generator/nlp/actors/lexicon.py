@@ -133,8 +133,113 @@ PEOPLES = frozenset({
     "african", "european", "indigenous", "aboriginal", "palestinian", "israeli", "immigrant",
     "migrant", "refugee", "scot", "briton", "brit",
 })
+# Events and states of affairs: the subject of "blamed" or "said" here is no actor ("attacks
+# blamed on ...", "the violence continued", "the war showed").
+EVENT_HEADS = frozenset({
+    "attack", "attacks", "violence", "bombing", "bombings", "explosion", "explosions", "blast",
+    "blasts", "crash", "crashes", "war", "wars", "fire", "fires", "fighting", "clash", "clashes",
+    "unrest", "riot", "riots", "shooting", "shootings", "killing", "killings", "incident",
+    "incidents", "accident", "accidents", "crisis", "storm", "earthquake", "flood", "floods",
+    "tension", "tensions", "conflict", "conflicts", "protest", "protests", "election",
+    "elections", "crackdown", "raid", "raids", "strike", "strikes", "case", "cases",
+})
 PLACE_HEADS = frozenset({"capital", "city", "town", "village", "province", "region", "county",
                          "district", "port", "island", "suburb", "neighbourhood", "prefecture"})
+# Words before a colon at a paragraph's start that are no speaker ("UPDATE: ...", "Photo: ...").
+NOT_SPEAKER_LABELS = frozenset({
+    "update", "updated", "correction", "clarification", "note", "editor", "photo", "picture",
+    "video", "source", "sources", "credit", "read", "more", "related", "watch", "breaking",
+    "exclusive", "analysis", "opinion", "poll", "the", "latest", "transcript", "question",
+    "answer", "warning", "live", "pictured", "caption", "by", "published",
+})
 # Names that NER tags as organisations but are not actors.
 NOT_ACTORS = frozenset({"islam", "christianity", "judaism", "hinduism", "buddhism",
                         "sikhism", "god", "allah"})
+
+# Finer roles than the kind (``Actor.role``), by a word of the mention, of its appositive or of
+# the name. Singular, lower case; the first word of a phrase that has one decides (see
+# :mod:`generator.nlp.actors.roles`). Plural and singular agents share a role.
+ROLE_WORDS = {
+    # militant and armed groups
+    "militant": "militant group", "militants": "militant group", "insurgent": "militant group",
+    "insurgents": "militant group", "jihadist": "militant group", "jihadists": "militant group",
+    "rebel": "militant group", "rebels": "militant group", "terrorist": "militant group",
+    "terrorists": "militant group", "extremist": "militant group", "extremists": "militant group",
+    "separatist": "militant group", "separatists": "militant group", "guerrilla": "militant group",
+    "guerrillas": "militant group", "militia": "militant group", "militias": "militant group",
+    "fighters": "fighters", "fighter": "fighters",
+    # advocacy, campaigns, civil society
+    "activist": "activist", "activists": "advocacy group", "campaigners": "advocacy group",
+    "advocates": "advocacy group", "lobby": "advocacy group", "watchdog": "advocacy group",
+    "charity": "charity", "charities": "charity", "foundation": "charity", "ngo": "advocacy group",
+    "union": "trade union", "unions": "trade union",
+    # politics
+    "party": "political party", "parties": "political party", "democrats": "political party",
+    "republicans": "political party", "campaign": "election campaign",
+    "senator": "politician", "senators": "legislature", "lawmaker": "politician",
+    "lawmakers": "legislature", "legislator": "politician", "legislators": "legislature",
+    "congressman": "politician", "congresswoman": "politician", "mp": "politician",
+    "candidate": "politician", "candidates": "politicians", "politician": "politician",
+    "politicians": "politicians", "congress": "legislature", "parliament": "legislature",
+    "senate": "legislature", "assembly": "legislature",
+    # the state
+    "police": "police", "policeman": "police officer", "policemen": "police",
+    "officer": "police officer", "officers": "police", "sheriff": "police", "detective":
+    "police officer", "detectives": "police", "army": "military", "military": "military",
+    "troops": "military", "soldier": "soldier", "soldiers": "military", "navy": "military",
+    "forces": "military", "court": "court", "courts": "court", "judge": "judge", "judges": "court",
+    "jury": "court", "prosecutor": "prosecutor", "prosecutors": "prosecutors",
+    "ministry": "ministry", "minister": "minister", "ministers": "ministers",
+    "department": "government department", "agency": "government agency",
+    "regulator": "regulator", "regulators": "regulator", "commission": "government agency",
+    "embassy": "embassy", "ambassador": "diplomat", "diplomat": "diplomat", "diplomats":
+    "diplomats", "president": "head of state", "premier": "head of government",
+    "chancellor": "head of government", "mayor": "mayor", "governor": "governor",
+    "spokesman": "spokesperson", "spokeswoman": "spokesperson", "spokesperson": "spokesperson",
+    "official": "official", "officials": "officials", "administration": "national government",
+    "regime": "national government", "cabinet": "national government",
+    # media
+    "newspaper": "newspaper", "paper": "newspaper", "tabloid": "newspaper", "daily": "newspaper",
+    "magazine": "magazine", "broadcaster": "broadcaster", "channel": "broadcaster",
+    "network": "broadcaster", "station": "broadcaster", "television": "broadcaster",
+    "tv": "broadcaster", "radio": "broadcaster", "website": "news website", "outlet": "news outlet",
+    "times": "newspaper", "post": "newspaper", "journal": "newspaper", "herald": "newspaper",
+    "tribune": "newspaper", "telegraph": "newspaper", "guardian": "newspaper",
+    "gazette": "newspaper", "mail": "newspaper", "mirror": "newspaper", "sun": "newspaper",
+    "reuters": "news agency", "xinhua": "news agency", "afp": "news agency",
+    "press": "news agency", "bbc": "broadcaster", "cnn": "broadcaster", "abc": "broadcaster",
+    "nbc": "broadcaster", "cbs": "broadcaster", "fox": "broadcaster", "msnbc": "broadcaster",
+    "reporter": "journalist", "journalist": "journalist", "journalists": "journalists",
+    "editor": "journalist", "columnist": "journalist",
+    # other organisations and people
+    "company": "company", "firm": "company", "corporation": "company", "bank": "company",
+    "airline": "company", "inc": "company", "corp": "company", "ltd": "company",
+    "university": "university", "college": "university", "school": "school",
+    "hospital": "hospital", "club": "sports club", "team": "sports team",
+    "poll": "poll", "survey": "poll", "report": "report", "study": "study",
+    "lawyer": "lawyer", "lawyers": "lawyers", "attorney": "lawyer", "expert": "expert",
+    "experts": "experts", "analyst": "expert", "analysts": "experts", "scientist": "expert",
+    "researchers": "experts", "witness": "witness", "witnesses": "witnesses", "victim": "victim",
+    "victims": "victims", "suspect": "suspect", "suspects": "suspects",
+    "protesters": "protesters", "protestors": "protesters", "demonstrators": "protesters",
+    "residents": "residents", "voters": "voters", "supporters": "supporters",
+    "respondents": "poll respondents", "percent": "poll respondents", "critics": "critics",
+    "community": "community", "communities": "community", "minority": "ethnic group",
+}
+# Peoples by what makes them one: an ethnic group or a faith (``group:`` keys, see PEOPLES).
+ETHNIC_PEOPLES = frozenset({
+    "uighur", "uyghur", "kurd", "kurdish", "tibetan", "han", "arab", "persian", "pashtun",
+    "tamil", "rohingya", "yazidi", "druze", "latino", "hispanic", "black", "white", "asian",
+    "african", "european", "indigenous", "aboriginal", "palestinian", "scot", "briton", "brit",
+    "roma", "berber", "hutu", "tutsi", "maori", "inuit", "uzbek", "kazakh", "tatar", "chechen",
+})
+FAITHS = frozenset({
+    "muslim", "christian", "jew", "jewish", "hindu", "sikh", "buddhist", "sunni", "shia",
+    "shiite", "alawite", "copt", "catholic", "protestant", "evangelical", "mormon",
+})
+# International bodies, by canonical name.
+INTERNATIONAL = frozenset({"united nations", "nato", "world health organization",
+                           "european union", "world bank", "international monetary fund",
+                           "imf", "red cross", "amnesty international", "human rights watch"})
+ADVOCACY_NAMES = frozenset({"amnesty international", "human rights watch", "greenpeace",
+                            "world uyghur congress", "naacp", "aclu"})

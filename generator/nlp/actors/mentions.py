@@ -20,6 +20,7 @@ from spacy.tokens import Span as SpacySpan
 from generator.lexicon import DEMONYMS, DETERMINERS, PARTITIVES, PRONOUN_REFERENTS
 from generator.nlp.actors import lexicon as lex
 from generator.nlp.attribution import BELIEF_VERBS, OBJECT_VERBS, SPEECH_VERBS
+from generator.nlp.pipeline import PARAGRAPH_STARTS
 
 AGENT_VERBS = SPEECH_VERBS | BELIEF_VERBS | OBJECT_VERBS | frozenset({
     "ban", "offer", "ignore", "launch", "order", "arrest", "detain", "kill", "attack", "impose",
@@ -30,6 +31,7 @@ OPINION_VERBS = frozenset({"vote", "choose", "favor", "favour", "prefer", "oppos
                            "like", "dislike", "view", "rate", "trust", "agree", "disagree"})
 PARTITIVE_HEADS = PARTITIVES | {"member"}  # "a member (of X) said": X is the actor
 SUBJECTS = {"nsubj", "nsubjpass"}
+LABEL_WORDS = 3  # a transcript's speaker label: at most this many words before the colon
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss"}
 # Words before the head that are no part of a name or key ("another official").
 _DETERMINERS = DETERMINERS | {"another", "some", "many", "several"}
@@ -57,13 +59,39 @@ def collect(doc: Doc) -> list[Candidate]:
     """Every candidate mention in text order; overlapping ones keep the first found."""
     found: list[Candidate] = []
     taken: set[int] = set()
-    for candidate in _from_noun_phrases(doc) + _from_entities(doc) + _pronouns(doc):
+    for candidate in (_from_noun_phrases(doc) + _speaker_labels(doc) + _from_entities(doc)
+                      + _pronouns(doc)):
         tokens = set(range(candidate.start, candidate.end))
         if tokens & taken:
             continue
         taken |= tokens
         found.append(candidate)
     return sorted(found, key=lambda c: c.start)
+
+
+def _speaker_labels(doc: Doc) -> list[Candidate]:
+    """"PENCE: Well, look, ...": a name and a colon opening a paragraph is a transcript's
+    speaker, a person (joined to the full name by :mod:`.coref`)."""
+    found = []
+    starts = doc.user_data.get(PARAGRAPH_STARTS, frozenset()) | {0}
+    for sent in doc.sents:  # a paragraph opens with a sentence
+        if sent.start_char not in starts:
+            continue
+        i = sent.start
+        while i < len(doc) and doc[i].is_quote:
+            i += 1
+        end = next((j for j in range(i, min(i + LABEL_WORDS + 1, len(doc)))
+                    if doc[j].text == ":"), None)
+        if end is None or end == i or not all(_label_name(t) for t in doc[i:end]):
+            continue
+        name, gender = person_name(doc, doc[i:end])
+        found.append(Candidate(i, end, "person", "person:" + name, "named", name, None, gender))
+    return found
+
+
+def _label_name(token: Token) -> bool:
+    return token.is_alpha and len(token) > 1 and token.lower_ not in lex.NOT_SPEAKER_LABELS and (
+        token.pos_ == "PROPN" or token.ent_type_ == "PERSON" or token.is_upper)
 
 
 def _from_entities(doc: Doc) -> list[Candidate]:
@@ -85,12 +113,15 @@ def _entity(doc: Doc, ent: SpacySpan) -> Candidate | None:
     if text in lex.NOT_ACTORS:
         return None
     if root.dep_ in MODIFIER_DEPS and not ent.start <= root.head.i < ent.end:
+        # a people's name used as a modifier is no mention of its own ("Islamic dress", "a
+        # Muslim Uighur man"): only the phrase it helps name may be ("Uighur groups"); a
+        # person or body named as a modifier still is ("a Donald Trump tweet", "House panel")
         phrase = _modified_head(doc, ent, root.head)
-        if phrase is not None or label == "NORP":  # "Islamic dress" names no actor
+        if phrase is not None or label == "NORP" or is_people(text):
             return phrase
-    if is_people(text):
-        label = "NORP"
-    elif label == "PERSON" and text in lex.ORGANISATION_ALIASES:  # "vote Labour"
+    if label == "NORP" or is_people(text):
+        return _people(doc, ent, text)
+    if label == "PERSON" and text in lex.ORGANISATION_ALIASES:  # "vote Labour"
         label = "ORG"
     elif label in {"ORG", "PERSON"} and _named_place(root):
         label = "GPE"
@@ -100,13 +131,34 @@ def _entity(doc: Doc, ent: SpacySpan) -> Candidate | None:
                          _title(doc, ent), gender, person_titles(doc, ent))
     if label == "ORG":
         return _organisation(ent, text)
-    if label == "NORP":
-        start = _phrase_start(doc, ent)
-        return Candidate(start, ent.end, "group", "group:" + singular(text.split()[-1]),
-                         "named", text)
     if label == "GPE":
         return _geopolitical(ent, text)
     return Candidate(ent.start, ent.end, "place", "place:" + place_name(text), "named", text)
+
+
+def _people(doc: Doc, ent: SpacySpan, text: str) -> Candidate | None:
+    """A people ("the Uighurs", "about 300 Chinese"), or a state acting under its demonym.
+
+    A bare singular word that does nothing is an adjective, not a referent ("a moderate form
+    of Islamic"); a bare demonym that acts like a state is that state ("Chinese has expressed
+    concerns"), while "300 Chinese are fighting" are people.
+    """
+    start = _phrase_start(doc, ent)
+    root = ent.root
+    counted = [c for c in root.children if c.dep_ == "nummod" and c.i < start]
+    if counted:  # "about 300 Chinese": the number is part of who they are
+        start = min(t.i for c in counted for t in c.subtree)
+    before = doc[start - 1] if start > 0 else None
+    determined = bool(counted) or (before is not None and (
+        before.lower_ in _DETERMINERS | PARTITIVES or before.dep_ in {"det", "quantmod"}))
+    bare = start == ent.start and not determined and len(ent) == 1
+    if bare and text in DEMONYMS and acts(root):
+        return Candidate(ent.start, ent.end, "government", "gov:" + DEMONYMS[text], "named",
+                         text)
+    if bare and not text.endswith("s") and root.dep_ not in SUBJECTS:
+        return None
+    return Candidate(start, ent.end, "group", "group:" + singular(text.split()[-1]), "named",
+                     text)
 
 
 def _without_trailing_verb(doc: Doc, ent: SpacySpan) -> SpacySpan:
@@ -194,7 +246,8 @@ def _from_noun_phrases(doc: Doc) -> list[Candidate]:
     found = []
     for chunk in doc.noun_chunks:
         root = chunk.root
-        if root.pos_ not in {"NOUN", "PROPN"} or _describes_someone(root):
+        if root.pos_ not in {"NOUN", "PROPN"} or _describes_someone(root) or (
+                singular(root.lower_) in lex.EVENT_HEADS):
             continue
         name = _known_name(doc, chunk) or _unlabelled_name(doc, chunk)
         if name is not None:

@@ -18,7 +18,9 @@ from generator.ids import slug
 from generator.model import Actor, Relation
 from generator.nlp.actors import coref, mentions
 from generator.nlp.actors import lexicon as lex
+from generator.nlp.actors.confidence import ActorScorer, actor_features, load_scorer
 from generator.nlp.actors.mentions import Candidate
+from generator.nlp.actors.roles import actor_role
 from generator.nlp.pipeline import Document
 
 ROLE_RANK = {"named": 0, "nominal": 1, "bare": 2, "pronoun": 3}
@@ -33,18 +35,49 @@ class _Referent:
 
 
 def find_actors(document: Document) -> list[Actor]:
-    """Agents first, ordered by how much they matter (mentions), then places."""
+    """Agents first, ordered by how much they matter (mentions), then places; each with its
+    calibrated confidence (:mod:`.confidence`)."""
+    return [actor for actor, _ in scored_actors(document)]
+
+
+def scored_actors(document: Document, scorer: ActorScorer | None = None
+                  ) -> list[tuple[Actor, list[str]]]:
+    """The actors with the features their confidence was scored on (training reads these)."""
+    scorer = scorer or load_scorer()
     doc = document.doc
-    candidates = coref.resolve(doc, mentions.collect(doc))
+    aside = _aside(document)
+    candidates = [c for c in mentions.collect(doc) if c.role != "pronoun" or c.start not in aside]
+    candidates = coref.resolve(doc, candidates, aside)
     referents: dict[str, _Referent] = {}
     for candidate in candidates:
         referents.setdefault(candidate.key, _Referent(candidate.key)).candidates.append(candidate)
-    by_key = {key: a for key, r in referents.items() if (a := _actor(document, r)) is not None}
+    by_key = {key: a for key, r in referents.items()
+              if _in_body(r, aside) and (a := _actor(document, r)) is not None}
+    features = {}
+    sentence_starts = [s.start for s in doc.sents]
+    for key, actor in by_key.items():
+        features[id(actor)] = actor_features(doc, referents[key].candidates, actor.kind,
+                                             actor.role, actor.description is not None,
+                                             document.form.lowercase, sentence_starts)
+        actor.confidence = round(scorer.score(features[id(actor)]), 3)
     _unique_ids(list(by_key.values()))
     _add_relations(document, by_key, candidates)
     actors = list(by_key.values())
     actors.sort(key=lambda a: (a.kind == "place", -len(a.mentions), a.mentions[0].span))
-    return actors
+    return [(actor, features[id(actor)]) for actor in actors]
+
+
+def _aside(document: Document) -> frozenset[int]:
+    """Tokens of sentences that are no body text (captions, bylines, credits, notes)."""
+    if all(s.is_body for s in document.sentences):
+        return frozenset()
+    return frozenset(t.i for t in document.doc if not document.sentence_at(t.idx).is_body)
+
+
+def _in_body(referent: _Referent, aside: frozenset[int]) -> bool:
+    """A caption may mention an actor but never makes one on its own (places excepted)."""
+    return any(c.start not in aside for c in referent.candidates if c.role != "pronoun") or all(
+        c.kind == "place" for c in referent.candidates)
 
 
 def _actor(document: Document, referent: _Referent) -> Actor | None:
@@ -52,12 +85,15 @@ def _actor(document: Document, referent: _Referent) -> Actor | None:
     found = [m for c in referent.candidates if (m := document.mention(c.span(doc))) is not None]
     if not found or all(c.role == "pronoun" for c in referent.candidates):
         return None
+    kind = _kind(doc, referent)
+    description = _description(doc, referent)
     return Actor(
         id=slug(_name(doc, referent)),
         name=_name(doc, referent),
-        kind=_kind(doc, referent),
-        description=_description(doc, referent),
+        kind=kind,
+        description=description,
         mentions=sorted({m.span: m for m in found}.values(), key=lambda m: m.span),
+        role=actor_role(doc, referent.candidates, kind, referent.key, description),
     )
 
 
@@ -72,7 +108,7 @@ def _name(doc: Doc, referent: _Referent) -> str:
     best = min(referent.candidates, key=lambda c: (
         ROLE_RANK["named" if government and c.role == "nominal" else c.role],
         government and c.role == "named", -(c.end - c.start), c.start))
-    if government and best.role == "named" and doc[best.start].ent_type_ == "GPE":
+    if government and best.role == "named" and doc[best.start].ent_type_ in {"GPE", "NORP"}:
         return f"{_country(referent.key)} government"
     text = _display(doc[best.start:best.end].text)
     if referent.key.startswith("org:"):

@@ -48,10 +48,19 @@ def tail_range(verb: Token, first: Token) -> tuple[int, int]:
         if child.i <= first.i:
             continue
         if child.dep_ not in TAIL_DEPS or child.dep_ in {"advcl", "npadvmod"} or (
-                child.dep_ == "prep" and child.lower_ not in TAIL_PREPS | {"in", "following"}):
+                child.dep_ == "prep" and child.lower_ not in TAIL_PREPS | {"in", "following"}
+                and not _noun_modifier(child, end)):
             break
         end = cut_aside(child, child.right_edge.i + 1)
     return first.left_edge.i, end
+
+
+def _noun_modifier(prep: Token, end: int) -> bool:
+    """'blamed the violence on militants with foreign connections': a 'with' phrase right
+    after a noun of the tail modifies that noun (the parser hangs it on the verb)."""
+    before = prep.doc[prep.i - 1]
+    return prep.lower_ == "with" and prep.i == end and before.pos_ in {"NOUN", "PROPN"} \
+        and before.dep_ == "pobj"
 
 
 def cut_aside(head: Token, end: int) -> int:
@@ -128,6 +137,20 @@ def _prep_child(verb: Token) -> Token | None:
     return None
 
 
+def detached_subject(verb: Token, clause: Token) -> Token | None:
+    """'claimed Muslims from the region are travelling ...' parsed with the clause's subject as
+    the cue's object: a finite complement without a subject of its own takes it back."""
+    obj = object_child(verb)
+    if obj is None or not verb.i < obj.i < clause.i or clause.dep_ != "ccomp":
+        return None
+    if any(c.dep_ in SUBJECT_DEPS | {"nsubjpass", "expl", "mark"} for c in clause.children):
+        return None
+    finite = clause.tag_ in {"VBZ", "VBP", "VBD", "MD"} or any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBZ", "VBP", "VBD", "MD"}
+        for c in clause.children)
+    return obj if finite else None
+
+
 def _head_clause_content(verb: Token) -> tuple[int, int] | None:
     """'"A is B," he said' parsed with the quoted clause as head of the cue."""
     head = verb.head
@@ -179,7 +202,11 @@ def verb_content(verb: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
         obj = object_child(verb)
         first = obj if obj is not None and lemma in OBJECT_VERBS and lemma not in {
             "tell", "ask", "warn", "urge", "remind", "assure", "inform"} else clause
-        return tail_range(verb, first) if first is obj else clause_range(clause), cue
+        if first is obj:
+            return tail_range(verb, obj), cue
+        start, end = clause_range(clause)
+        subject = detached_subject(verb, clause)
+        return (subject.left_edge.i if subject is not None else start, end), cue
     head_content = _head_clause_content(verb)
     if head_content is not None and lemma in SPEECH_VERBS:
         return head_content, cue

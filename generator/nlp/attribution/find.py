@@ -59,5 +59,5 @@ def find_attributions(doc: Doc, scorer: CueScorer | None = None) -> list[Attribu
             continue
         anchor = d.cue[0] if d.cue else d.content[0]
         result.append(Attribution(content, to_chars(doc, d.cue), to_chars(doc, d.source), d.kind,
-                                  sent_of[anchor]))
+                                  sent_of[anchor], d.origin, d.score))
     return result

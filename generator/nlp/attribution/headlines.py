@@ -26,7 +26,8 @@ def title_draft(doc: Doc, colon: Token) -> Draft | None:
     content = trim_range(doc, colon.i + 1, _paragraph_end(doc, colon.i))
     if not has_words(doc, *content, 3):
         return None
-    return Draft(content, (colon.i, colon.i + 1), (sent.start, colon.i), "reported")
+    return Draft(content, (colon.i, colon.i + 1), (sent.start, colon.i), "reported",
+                 origin="label")
 
 
 HEADLINE_NOUNY = frozenset({"report", "call", "claim", "attack", "support", "post", "answer",
@@ -72,7 +73,8 @@ def headline_drafts(doc: Doc) -> list[Draft]:
             source = trim_range(doc, sent.start, tok.i)
             content = trim_range(doc, tok.i + 1, sent.end)
             if 1 <= source[1] - source[0] <= 6 and count_words(doc, *content) >= 2:
-                drafts.append(Draft(content, (tok.i, tok.i + 1), source, "reported"))
+                drafts.append(Draft(content, (tok.i, tok.i + 1), source, "reported",
+                                    origin="headline"))
             break
     return drafts
 

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from generator.nlp.attribution.lexicon import CLOSING_QUOTES, OPENING_QUOTES, QUOTE_CHARS
 
+QUOTES_KEY = "quotes"  # ``doc.user_data`` key of the paired quotes
 MAX_SENTENCES = 8  # a longer "quote" is a missing mark, not a speech
 
 
@@ -83,11 +84,16 @@ def _starts_sentence(tok: Token) -> bool:
 
 
 def find_quotes(doc: Doc) -> list[Quote]:
-    """Pair quote marks of each family into quoted token ranges."""
+    """Pair quote marks of each family into quoted token ranges (once per parse: attribution
+    and claim shaping both ask; kept in ``doc.user_data``)."""
+    cached = doc.user_data.get(QUOTES_KEY)
+    if cached is not None and cached[0] == len(doc):
+        return [Quote(*q) for q in cached[1]]
     quotes: list[Quote] = []
     for fam in ("d", "s"):
         quotes.extend(_pair_family(doc, fam, quotes if fam == "s" else []))
     quotes.sort(key=lambda q: q.start)
+    doc.user_data[QUOTES_KEY] = (len(doc), [(q.start, q.end, q.closed) for q in quotes])
     return quotes
 
 

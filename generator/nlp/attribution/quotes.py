@@ -96,11 +96,13 @@ def _quote_draft(doc: Doc, sents: list[Span], quote: Quote,
         verb, subj = found
         cue = cue_range(verb)
         if prev is not None and prev.cue == cue and prev.content[1] <= quote.start:
-            return Draft(_joined(doc, prev.content, quote), cue, prev.source, "direct"), True
-        return Draft(content, cue, source_range(doc, subj, cue), "direct"), False
+            return Draft(_joined(doc, prev.content, quote), cue, prev.source, "direct",
+                         origin="quote"), True
+        return Draft(content, cue, source_range(doc, subj, cue), "direct", origin="quote"), False
     if prev is not None and prev.kind == "direct" and _adjacent(doc, prev, quote):
-        return Draft(_joined(doc, prev.content, quote), prev.cue, prev.source, "direct"), True
-    return Draft(content, None, None, "direct"), False
+        return Draft(_joined(doc, prev.content, quote), prev.cue, prev.source, "direct",
+                     origin="continued"), True
+    return Draft(content, None, None, "direct", origin="unattributed"), False
 
 
 def _quote_sent(doc: Doc, quote: Quote) -> Span:

@@ -67,8 +67,9 @@ def _active_draft(doc: Doc, verb: Token) -> Draft | None:
         return None
     content, cue = found
     content = trim_range(doc, *content)
-    aside = content[0] < cue[0] and cue[1] < content[1] and (
-        verb.dep_ == "parataxis" or doc[content[0]].tag_ in {"WP", "WDT"})  # "what they say is"
+    aside = content[0] < cue[0] and cue[1] < content[1] and verb.dep_ == "parataxis"
+    if content[0] < cue[0] and cue[1] < content[1] and doc[content[0]].tag_ in {"WP", "WDT"}:
+        content = _after_free_relative(doc, cue, content[1])  # "what they say is X": X
     if content[1] - content[0] < 1 or (overlaps(content, cue) and not aside):
         return None
     subj = subject_of(verb, SUBJECT_DEPS)
@@ -77,6 +78,16 @@ def _active_draft(doc: Doc, verb: Token) -> Draft | None:
     avoid = (min(content[0], cue[0]), max(content[1], cue[1]))
     source = source_range(doc, subj, cue if subj and subj.i < cue[0] else avoid)
     return Draft(content, cue, source, "reported")
+
+
+def _after_free_relative(doc: Doc, cue: tuple[int, int], end: int) -> tuple[int, int]:
+    """'what they say is repressive rule': what is said is the predicate after the cue and
+    its copula; the fronted 'what' and the speaker are not part of it."""
+    start = cue[1]
+    while start < end and (doc[start].lemma_ == "be" or (doc[start].dep_ in {"neg", "advmod"}
+                           and doc[start].i + 1 < end and doc[start + 1].lemma_ == "be")):
+        start += 1
+    return trim_range(doc, start, end)
 
 
 def _passive_draft(doc: Doc, verb: Token) -> Draft | None:
@@ -103,7 +114,8 @@ def _passive_draft(doc: Doc, verb: Token) -> Draft | None:
     pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
     source = source_range(doc, pobj, cue) if pobj is not None else None
     content = trim_range(doc, *content)
-    return Draft(content, cue, source, "passive") if content[0] < content[1] else None
+    return Draft(content, cue, source, "passive", origin="passive") \
+        if content[0] < content[1] else None
 
 
 def _prep_child_any(verb: Token) -> bool:
@@ -137,7 +149,8 @@ def _sentence_draft(doc: Doc, phrase: tuple[int, int], cue: tuple[int, int],
     content = trim_range(doc, *content)
     if content[1] - content[0] < 2:
         return None
-    return Draft(content, cue, src if src[0] < src[1] else None, "reported")
+    return Draft(content, cue, src if src[0] < src[1] else None, "reported",
+                 origin="according")
 
 
 def _report_noun_draft(doc: Doc, noun: Token) -> Draft | None:
@@ -149,7 +162,7 @@ def _report_noun_draft(doc: Doc, noun: Token) -> Draft | None:
     poss = next((c for c in noun.children if c.dep_ == "poss"), None)
     source = source_range(doc, poss, (noun.i, noun.i + 1)) if poss is not None else None
     content = trim_range(doc, *subtree_range(clause))
-    return Draft(content, (noun.i, noun.i + 1), source, "reported")
+    return Draft(content, (noun.i, noun.i + 1), source, "reported", origin="report_noun")
 
 
 def _raising_draft(doc: Doc, verb: Token) -> Draft | None:
@@ -165,7 +178,7 @@ def _raising_draft(doc: Doc, verb: Token) -> Draft | None:
     content = trim_range(doc, *content)
     if content[1] - content[0] < 2:
         return None
-    return Draft(content, cue_range(verb), None, "reported")
+    return Draft(content, cue_range(verb), None, "reported", origin="raising")
 
 
 def _first_person(doc: Doc, source: tuple[int, int] | None) -> bool:
@@ -195,7 +208,7 @@ def _learned_draft(doc: Doc, verb: Token, frame: str, dep: Token) -> Draft | Non
         subj = None
     source = source_range(doc, subj, cue if subj and subj.i < cue[0] else
                            (min(content[0], cue[0]), max(content[1], cue[1])))
-    return Draft(content, cue, source, "reported")
+    return Draft(content, cue, source, "reported", origin="learned")
 
 
 def _candidate(doc: Doc, tok: Token) -> tuple[Draft, list[str], bool] | None:
@@ -252,19 +265,23 @@ def _nominal_candidate(doc: Doc, word: Token) -> tuple[Draft, list[str]] | None:
     source = source_range(doc, subj, cue if subj is not None and subj.i < cue[0] else span)
     feats = nominal_features(word, lemma_of(word), frame, dep, src_class,
                              content[1] - content[0])
-    return Draft(content, cue, source, "reported", learned=True), feats
+    return Draft(content, cue, source, "reported", learned=True, origin="nominal"), feats
 
 
 def _nominal_draft(doc: Doc, word: Token, scorer: CueScorer) -> Draft | None:
     found = _nominal_candidate(doc, word)
-    if found is None or scorer.score(found[1]) < scorer.nominal:
+    if found is None:
         return None
+    score = scorer.score(found[1])
+    if score < scorer.nominal:
+        return None
+    found[0].score = score
     return found[0]
 
 
-def verb_candidates(doc: Doc) -> list[tuple[list[str], tuple[int, int]]]:
-    """(features, content character span) of every verb that could be a cue: what the scorer
-    is trained on (``tools/train_attribution_scorer.py``)."""
+def verb_candidates(doc: Doc) -> list[tuple[list[str], tuple[int, int], int]]:
+    """(features, content character span, cue token index) of every verb, noun or adjective
+    that could be a cue: what the scorer is trained on (``tools/train_attribution_scorer.py``)."""
     out = []
     for tok in doc:
         if tok.pos_ == "VERB":
@@ -276,7 +293,7 @@ def verb_candidates(doc: Doc) -> list[tuple[list[str], tuple[int, int]]]:
         if found is not None and found[1]:
             span = to_chars(doc, found[0].content)
             if span is not None:
-                out.append((found[1], span))
+                out.append((found[1], span, tok.i))
     return out
 
 
@@ -294,9 +311,11 @@ def _prior_draft(doc: Doc, tok: Token, scorer: CueScorer) -> Draft | None:
     draft, feats, lexical = found
     if not feats:
         return draft
-    if scorer.score(feats) < (scorer.block if lexical else scorer.add):
+    score = scorer.score(feats)
+    if score < (scorer.block if lexical else scorer.add):
         return None
     draft.learned = not lexical
+    draft.score = score
     return draft
 
 
@@ -343,5 +362,6 @@ def _second_reports(doc: Doc, verb: Token, draft: Draft) -> list[Draft]:
         if child.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that"
                                         for c in child.children):
             content = trim_range(doc, *subtree_range(child))
-            out.append(Draft(content, draft.cue, draft.source, "reported"))
+            out.append(Draft(content, draft.cue, draft.source, "reported", origin="second",
+                             score=draft.score))
     return out

@@ -27,6 +27,8 @@ class Attribution:
     source: tuple[int, int] | None
     kind: str  # "direct" | "reported" | "passive"
     sentence: int
+    origin: str = "rule"  # the pass that found it (a signal for the confidence model)
+    score: float | None = None  # the cue scorer's probability, where it was asked
 
 
 @dataclass
@@ -38,6 +40,8 @@ class Draft:
     source: tuple[int, int] | None
     kind: str
     learned: bool = False  # added by the cue scorer, not the hand rules
+    origin: str = "rule"
+    score: float | None = None
 
 
 def lemma_of(tok: Token) -> str:
@@ -84,7 +88,9 @@ def to_chars(doc: Doc, rng: tuple[int, int] | None) -> tuple[int, int] | None:
 
 
 def subject_of(verb: Token, deps: set[str]) -> Token | None:
-    """The subject child, climbing through conjoined/adverbial/participial heads."""
+    """The subject child, climbing through conjoined/adverbial/participial heads: "after
+    saying X, the man ..." (a participle in a prepositional phrase) and "emails showing that
+    X" (a participle on a noun: the noun) included."""
     tok = verb
     for _ in range(4):
         for child in tok.children:
@@ -94,7 +100,9 @@ def subject_of(verb: Token, deps: set[str]) -> Token | None:
                 or tok.head.i == tok.i:
             return None
         if tok.dep_ in {"acl", "relcl"}:
-            return tok.head if tok.dep_ == "relcl" else None
+            return tok.head if tok.dep_ == "relcl" or tok.tag_ == "VBG" else None
+        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.i != tok.head.i:
+            tok = tok.head  # "after saying ...": on to the verb the phrase modifies
         tok = tok.head
         deps = SUBJECT_DEPS
     return None

@@ -1,0 +1,89 @@
+"""Each claim's confidence: a calibrated probability, higher for right claims, and the site
+threshold that keeps the unsure ones off the page."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.evaluation.attribution import Predicted, Scores, score_doc
+from generator.evaluation.polnear import load_split
+from generator.evaluation.production import source_of
+from generator.extract import extract
+from generator.model import Thresholds
+from generator.nlp.claim_confidence import (
+    ConfidenceModel,
+    Member,
+    calibrate,
+    load_confidence,
+)
+from generator.render.visible import public
+from tests.conftest import EVAL
+
+TEXT = ("The senator said that the new bill would pass before the summer. Farmers fear the "
+        "drought will last another year. His criticism of the plan grew louder.")
+
+
+def test_shipped_model_is_calibrated_and_small():
+    model = load_confidence()
+    assert 0.0 <= model.keep < 0.5
+    assert len(model.members) == 5
+    for member in model.members:
+        assert list(member.xs) == sorted(member.xs) and len(set(member.xs)) == len(member.xs)
+        assert list(member.ys) == sorted(member.ys)
+        assert member.ys[0] >= 0.0 and member.ys[-1] <= 1.0
+        assert 100 < len(member.weights) < 20_000
+
+
+def test_calibration_is_monotone_and_interpolates():
+    xs, ys = (0.2, 0.4, 0.8), (0.1, 0.3, 0.9)
+    assert calibrate(0.0, xs, ys) == 0.1 and calibrate(1.0, xs, ys) == 0.9
+    assert calibrate(0.6, xs, ys) == pytest.approx(0.6)
+    scores = [calibrate(s / 20, xs, ys) for s in range(21)]
+    assert scores == sorted(scores)
+
+
+def test_every_claim_has_a_confidence_in_the_unit_interval(nlp):
+    claims = extract(nlp, source_of(TEXT, "t")).claims
+    assert claims
+    keep = load_confidence().keep
+    assert all(keep <= c.confidence <= 1.0 for c in claims)
+    said = next(c for c in claims if c.cue and c.cue.text == "said")
+    assert said.confidence >= 0.6  # a plain "X said that Y" is usually right
+
+
+def test_threshold_hides_low_items_but_keeps_them_in_the_yaml(nlp):
+    claims = extract(nlp, source_of(TEXT, "t"), threshold=Thresholds(claims=0.0)).claims
+    cut = sorted(c.confidence for c in claims)[-1]
+    strict = extract(nlp, source_of(TEXT, "t"), threshold=Thresholds(claims=cut))
+    assert len(strict.claims) == len(claims)  # all still listed for editors
+    assert [c.shown for c in strict.claims] == [c.confidence >= cut for c in strict.claims]
+    assert any(not c.shown for c in strict.claims)
+    assert {c.id for c in public(strict).claims} == {c.id for c in strict.claims if c.shown}
+
+
+def test_claims_under_the_floor_are_not_listed(nlp):
+    model = load_confidence()
+    nobody = ConfidenceModel((Member({}, -30.0, (), ()),), keep=0.5)  # everything near 0
+    from generator.nlp.actors import find_actors
+    from generator.nlp.claims import find_claims
+    from tests.nlp_helpers import parsed
+    document = parsed(nlp, TEXT)
+    assert find_claims(document, find_actors(document), nobody) == []
+    assert find_claims(document, find_actors(document), model)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (EVAL / "polnear" / "dev").is_dir(), reason="evaluation data absent")
+def test_confidence_follows_correctness_on_polnear_dev(nlp):
+    scores = Scores()
+    for n, (text, gold) in enumerate(load_split(EVAL / "polnear" / "dev", 12)):
+        claims = extract(nlp, source_of(text, f"d{n}")).claims
+        score_doc(text, gold, [Predicted(c.content.span, c.source.span if c.source else None,
+                                         c.cue.span if c.cue else None, c.confidence)
+                               for c in claims], scores, 0.5)
+    right = [c for c, _, ok in scores.calibration if ok]
+    wrong = [c for c, _, ok in scores.calibration if not ok]
+    assert sum(right) / len(right) > sum(wrong) / len(wrong) + 0.15
+    ranked = sorted((c, ok) for c, _, ok in scores.calibration)
+    low, high = ranked[:len(ranked) // 2], ranked[len(ranked) // 2:]
+    assert sum(ok for _, ok in high) / len(high) > sum(ok for _, ok in low) / len(low)
