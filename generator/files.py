@@ -114,6 +114,59 @@ def read_limited(path: Path, *, limit: int, within: Path | None = None,
     return b"".join(chunks)
 
 
+def read_head(path: Path, size: int, *, within: Path | None = None,
+              error: type[ExplainerError] = ExplainerError) -> bytes:
+    """The first ``size`` bytes of a regular file inside ``within`` (default: its folder)."""
+    real = target_of(path, within if within is not None else folder_of(path), error)
+    flags = os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(real, flags)
+    except OSError as exc:
+        raise error(path, f"cannot read: {exc.strerror or exc}") from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise error(path, "is not a regular file")
+        return os.read(fd, size)
+    except OSError as exc:
+        raise error(path, f"cannot read: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
+
+
+def read_lines(path: Path, *, max_line: int, within: Path | None = None,
+               error: type[ExplainerError] = InputError) -> Iterator[tuple[int, bytes | None]]:
+    """The lines of a regular file inside ``within`` (default: its folder), streamed, so a
+    file of any size reads in flat memory: ``(line number, bytes without the newline)``,
+    or ``(line number, None)`` for a line longer than ``max_line`` (skipped, not read in)."""
+    within = within if within is not None else folder_of(path)
+    real = target_of(path, within, error)
+    flags = os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(real, flags)
+    except OSError as exc:
+        raise error(path, f"cannot read: {exc.strerror or exc}") from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise error(path, "is not a regular file")
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            number = 0
+            while True:
+                number += 1
+                line = handle.readline(max_line + 1)
+                if not line:
+                    return
+                if len(line) > max_line and not line.endswith(b"\n"):
+                    while line and not line.endswith(b"\n"):  # skip the rest of it
+                        line = handle.readline(1 << 20)
+                    yield number, None
+                    continue
+                yield number, line.rstrip(b"\n").removesuffix(b"\r")
+    except OSError as exc:
+        raise error(path, f"cannot read: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
+
+
 def check_tree(folder: Path, within: Path | None = None) -> str | None:
     """The first entry under ``folder`` that is a link out of ``within`` (default: the
     folder) or neither a regular file nor a folder, as ``path: problem``; None when clean.
@@ -139,8 +192,12 @@ def check_tree(folder: Path, within: Path | None = None) -> str | None:
     return None
 
 
-def write_atomic(path: Path, text: str | bytes, *, expect: bytes | object | None = ...) -> bool:
+def write_atomic(path: Path, text: str | bytes, *, expect: bytes | object | None = ...,
+                 sweep_first: bool = True) -> bool:
     """Replace ``path`` with ``text`` in one step; False (no write) when it is unchanged.
+
+    ``sweep_first``: sweep the folder of dead writers' files first (a writer of thousands
+    of files in one folder sweeps it once itself, see :func:`sweep`).
 
     ``expect``: the bytes the caller based its text on (None: no file); when the
     target holds anything else just before the rename, nothing is replaced and
@@ -154,7 +211,8 @@ def write_atomic(path: Path, text: str | bytes, *, expect: bytes | object | None
         return False
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        sweep(path.parent)
+        if sweep_first:
+            sweep(path.parent)
         mode = os.stat(path).st_mode & 0o777 if current is not None else 0o644
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}-", suffix=".tmp",
                                    dir=path.parent)

@@ -102,6 +102,8 @@ class Article:
     url: str | None = None
     source: str | None = None
     input: InputInfo | None = None
+    # the article's own summary lines (CNN/DailyMail ``@highlight``), never part of its text
+    highlights: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -257,6 +259,8 @@ def _article_dict(a: Article) -> dict[str, Any]:
                         "extractor": a.input.extractor, "threshold": a.input.threshold.to_dict()}
         if a.input.extracted_sha256 is not None:
             out["input"]["extracted_sha256"] = a.input.extracted_sha256
+    if a.highlights:
+        out["highlights"] = list(a.highlights)
     return out
 
 
@@ -270,6 +274,7 @@ def _article_from(d: dict[str, Any]) -> Article:
                         Thresholds.from_value(info.get("threshold")) or DEFAULT_THRESHOLD,
                         info.get("extracted_sha256"))
         if info else None,
+        highlights=list(d.get("highlights") or []),
     )
 
 

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 import jsonschema
 import yaml
 
-from generator.errors import DataError, EditedError
+from generator.errors import DataError, EditedError, ExplainerError
 from generator.files import ChangedMeanwhile, read_limited, write_atomic
 from generator.model import Explainer
 
@@ -33,6 +33,7 @@ MAX_YAML_BYTES = 50_000_000
 MAX_DEPTH = 50  # explainer files nest five levels; a sidecar none
 BASE_DIR = ".base"  # the machine's last output per article, for merging edits
 SAVE_TRIES = 5  # merges redone when a person keeps saving the file meanwhile
+SMALL_FOLDER = 200  # a .base folder this small is swept of every old base on each save
 
 
 # libyaml's parser when PyYAML has it (the wheels do): the same safe constructors, ten
@@ -66,8 +67,10 @@ class _Flow(list):
     """A list written in flow style (``[0, 17]``), for spans."""
 
 
-class _Dumper(yaml.SafeDumper):
-    """Stable output: key order as given, spans inline, no anchors."""
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):
+    """Stable output: key order as given, spans inline, no anchors. libyaml's emitter when
+    PyYAML has it (the wheels do): the same text as the pure-Python one on every explainer
+    tried, four times faster, which matters for an archive."""
 
     def ignore_aliases(self, data: Any) -> bool:
         return True
@@ -130,12 +133,16 @@ def validate(path: Path, text: str, data: Any, *, machine: bool = False) -> None
     """Schema validation; the first error names the field and its line.
 
     ``machine``: the data is about to be written by us; an error there is ours, and
-    nothing is written.
+    nothing is written. A file text validated once in this process is not validated
+    again (``explainer build`` checks every file, then MkDocs loads them all).
     """
-    validator = jsonschema.Draft202012Validator(
-        schema(), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
-    errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest() if text else None
+    if digest is not None and digest in _VALID:
+        return
+    errors = sorted(validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
     if not errors:
+        if digest is not None:
+            _VALID.add(digest)
         return
     error = errors[0]
     field = ".".join(str(p) for p in error.absolute_path) or "(top level)"
@@ -143,6 +150,69 @@ def validate(path: Path, text: str, data: Any, *, machine: bool = False) -> None
     prefix = "the extraction made an invalid file (not written; please report it): " \
         if machine else ""
     raise DataError(path, f"{prefix}{field}: {_short(error)}", line)
+
+
+class _Digests:
+    """File texts known to be valid, by hash; bounded (cleared when full)."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.known: set[bytes] = set()
+
+    def __contains__(self, digest: bytes) -> bool:
+        return digest in self.known
+
+    def add(self, digest: bytes) -> None:
+        if len(self.known) >= self.limit:
+            self.known.clear()
+        self.known.add(digest)
+
+
+_VALID = _Digests(200_000)  # a memo of a pure check (the schema ships with the code)
+VALID_MEMO = "valid.txt"  # in a project's cache folder: hashes of file texts found valid
+
+
+def _memo_salt() -> str:
+    """What a remembered validation depends on: the schema and the validator's version."""
+    from importlib import metadata
+
+    text = json.dumps(schema(), sort_keys=True) + metadata.version("jsonschema")
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def recall_valid(folder: Path) -> None:
+    """Take the file texts an earlier run found valid (same schema) as valid."""
+    try:
+        raw = read_limited(folder / VALID_MEMO, limit=64 * 300_000, error=DataError)
+    except DataError:
+        return
+    lines = raw.decode("ascii", "ignore").split()
+    if not lines or lines[0] != _memo_salt():
+        return
+    for line in lines[1:]:
+        if len(line) == 64:
+            _VALID.add(bytes.fromhex(line))
+
+
+def text_digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def remember_valid(folder: Path, digests: list[str]) -> None:
+    """Record the hashes of file texts found valid (:func:`text_digest`) for the next run;
+    best effort."""
+    digests = sorted(digests)
+    try:
+        write_atomic(folder / VALID_MEMO, "\n".join([_memo_salt(), *digests]) + "\n")
+    except ExplainerError:
+        return
+
+
+@cache
+def validator() -> jsonschema.Draft202012Validator:
+    """One validator for the shipped schema (building one per file costs)."""
+    return jsonschema.Draft202012Validator(
+        schema(), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
 
 
 def _short(error: jsonschema.ValidationError) -> str:
@@ -215,6 +285,25 @@ class Saved:
         return self.changed
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """Machine output ready to save: validated, stamped with its fingerprint, as YAML text.
+    Made where the extraction ran (a Dask worker), saved where the project is locked."""
+
+    data: dict[str, Any]
+    text: str
+
+
+def prepare(explainer: Explainer | dict[str, Any]) -> Prepared:
+    """Validate fresh machine output and stamp it (``article.input.extracted_sha256``)."""
+    fresh = explainer.to_dict() if isinstance(explainer, Explainer) else explainer
+    validate(Path(str(fresh.get("article", {}).get("id", "?")) + ".yaml"), "", fresh,
+             machine=True)
+    if fresh["article"].get("input") is not None:
+        fresh["article"]["input"]["extracted_sha256"] = fingerprint(fresh)
+    return Prepared(fresh, dumps(fresh))
+
+
 def save(path: Path, explainer: Explainer, *, force: bool = False,
          text: str | None = None) -> Saved:
     """Write machine output; a file a person edited is merged with it, never overwritten.
@@ -225,41 +314,51 @@ def save(path: Path, explainer: Explainer, *, force: bool = False,
     ``force`` replaces an edited file, discarding the edits. The target is read again
     just before it is replaced: when a person saved it meanwhile, the merge is redone.
     """
-    fresh = explainer.to_dict()
-    validate(path, "", fresh, machine=True)
+    return save_prepared(path, prepare(explainer), force=force, text=text)
+
+
+def save_prepared(path: Path, prepared: Prepared, *, force: bool = False,
+                  text: str | None = None, swept: bool = False) -> Saved:
+    """:func:`save` of output made by :func:`prepare` (perhaps on another machine);
+    ``swept``: the caller has swept the folders of dead writers' files already."""
     for _ in range(SAVE_TRIES):
         before = _current_text(path)
         try:
-            return _save_once(path, copy.deepcopy(fresh), before, force=force, text=text)
+            return _save_once(path, prepared, before, force=force, text=text, swept=swept)
         except ChangedMeanwhile:
             continue
     raise EditedError(path, "changed again and again while being merged; not overwritten "
                             "(run the command again when nobody is saving it)")
 
 
-def _save_once(path: Path, new: dict[str, Any], before: str | None, *, force: bool,
-               text: str | None) -> Saved:
+def _save_once(path: Path, prepared: Prepared, before: str | None, *, force: bool,
+               text: str | None, swept: bool) -> Saved:
     """One try of :func:`save`: raises :class:`ChangedMeanwhile` if the file moved under it."""
-    data, notes, merged = new, [], False
-    if before is not None and not force and _edited_text(path, before):
-        result = _merge_edited(path, before, new, text)
-        data, new, notes, merged = result.data, result.base, list(result.notes), True
-    stamp = fingerprint(new)
-    for item in (new, data):
-        if item["article"].get("input") is not None:
-            item["article"]["input"]["extracted_sha256"] = stamp
-    if merged:  # the fresh extraction was checked; a merge makes new data
-        validate(path, "", data, machine=True)
+    notes: list[str] = []
+    merged = before is not None and not force and _edited_text(path, before)
+    if merged:
+        fresh = copy.deepcopy(prepared.data)
+        fresh["article"].get("input", {}).pop("extracted_sha256", None)
+        result = _merge_edited(path, before, fresh, text)
+        data, new, notes = result.data, result.base, list(result.notes)
+        stamp = fingerprint(new)
+        for item in (new, data):
+            if item["article"].get("input") is not None:
+                item["article"]["input"]["extracted_sha256"] = stamp
+        validate(path, "", data, machine=True)  # a merge makes new data
         validate(path, "", new, machine=True)
-    out = dumps(data)
+        out, base_text = dumps(data), dumps(new)
+    else:
+        stamp = fingerprint(prepared.data)
+        out = base_text = prepared.text
     base_path = _base_path(path, stamp)
-    write_atomic(base_path, dumps(new))
+    write_atomic(base_path, base_text, sweep_first=not swept)
     expected = before.encode("utf-8") if before is not None else None
-    changed = write_atomic(path, out, expect=expected)
+    changed = write_atomic(path, out, expect=expected, sweep_first=not swept)
     if changed and before is not None and has_comments(before):
         notes.append("the comments in this file were dropped (the file is written from its "
                      "data); the earlier version is in your version control")
-    _drop_old_bases(path, keep=base_path)
+    _drop_old_bases(path, keep=base_path, before=before)
     return Saved(changed, merged, tuple(notes))
 
 
@@ -340,15 +439,34 @@ def load_base(path: Path, mine: dict[str, Any]) -> dict[str, Any] | None:
     return base if fingerprint(base) == recorded else None
 
 
-def _drop_old_bases(path: Path, keep: Path) -> None:
-    """Bases of earlier extractions; removed only after the new file is in place."""
+def _drop_old_bases(path: Path, keep: Path, before: str | None = None) -> None:
+    """Bases of earlier extractions; removed only after the new file is in place. The
+    base the previous file names is removed at once (no walk of a folder of thousands);
+    a folder of few files is also swept of any other old base of this article."""
     folder = base_folder(path)
     if not folder.is_dir():
         return
-    pattern = re.compile(re.escape(path.stem) + r"\.[0-9a-f]{16}\.yaml")
-    for old in folder.iterdir():
-        if old != keep and pattern.fullmatch(old.name):
+    recorded = _recorded_stamp(before) if before is not None else None
+    if recorded:
+        old = _base_path(path, recorded)
+        if old != keep:
             old.unlink(missing_ok=True)
+    with os.scandir(folder) as entries:
+        names = [entry.name for _, entry in zip(range(SMALL_FOLDER + 1), entries, strict=False)]
+    if len(names) > SMALL_FOLDER:
+        return
+    pattern = re.compile(re.escape(path.stem) + r"\.[0-9a-f]{16}\.yaml")
+    for name in names:
+        if name != keep.name and pattern.fullmatch(name):
+            (folder / name).unlink(missing_ok=True)
+
+
+def _recorded_stamp(text: str) -> str | None:
+    """The ``extracted_sha256`` a YAML text records (its first one), without parsing it."""
+    found = re.search(r"^\s+extracted_sha256: ([0-9a-f]{64})\s*$", text, re.MULTILINE)
+    return found.group(1) if found else None
+
+
 def was_edited(path: Path) -> bool:
     """True when the file's content no longer matches the fingerprint written with it."""
     try:

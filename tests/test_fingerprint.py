@@ -8,8 +8,9 @@ import shutil
 from pathlib import Path
 
 from generator import store
-from generator.commands.build import _stale
 from generator.fingerprint import FOLDERS, extractor_fingerprint, fingerprint_of
+from generator.ingest.reader import read_article
+from generator.parallel.plan import Found, Options, needs_extraction
 from generator.publish import settings
 from tests.conftest import ROOT
 from tests.samples import sample
@@ -44,6 +45,12 @@ def test_any_change_to_rules_or_data_changes_it(tmp_path: Path):
     assert fingerprint_of(package) not in (before, changed)
     (package / "ingest" / "new_rule.py").write_text("")
     assert len({before, changed, fingerprint_of(package)}) == 3
+
+
+def _stale(article: Path, paths: settings.Settings) -> bool:
+    found = Found(str(article), str(article), read_article(article, paths.inputs), False)
+    return needs_extraction(found, Options(paths.data, within=paths.inputs, root=paths.root,
+                                           threshold=paths.threshold))
 
 
 def test_old_fingerprint_makes_the_article_stale(project: Path):

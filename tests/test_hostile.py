@@ -275,7 +275,7 @@ def test_whole_corpus_builds_safely_and_byte_identically(project: Path,
         assert (project / "site" / "articles" / article_id / "index.html").is_file(), name
     new = files_under(project) - before
     allowed = ("data", "site", "docs/articles", "docs/index.md", ".pytest_cache",
-               ".explainer.lock")
+               ".explainer.lock", ".explainer-cache")
     assert all(p.startswith(allowed) for p in new), sorted(p for p in new
                                                            if not p.startswith(allowed))
     assert {p for p in os.listdir(outside)} == before_outside

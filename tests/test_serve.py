@@ -101,6 +101,16 @@ def _port_free(port: int) -> bool:
     return True
 
 
+def _wait_port_free(port: int, timeout: float = 10) -> bool:
+    """The kernel may finish closing a dead process's listening socket a moment later."""
+    deadline = time.monotonic() + timeout
+    while not _port_free(port):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.1)
+    return True
+
+
 def _wait_gone(pid: int, timeout: float = 20) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -125,7 +135,7 @@ def test_a_signal_stops_mkdocs_frees_the_port_and_cleans_up(project: Path, tmp_p
     err = server.stderr.read().decode()
     assert server.returncode == 128 + sig and "Traceback" not in err, err
     assert _wait_gone(mkdocs), "mkdocs serve outlived explainer serve"
-    assert _port_free(port)
+    assert _wait_port_free(port)
     assert list(tmp.iterdir()) == [], "temporary folders left behind"
 
 
@@ -136,7 +146,7 @@ def test_kill_9_stops_mkdocs_and_the_next_serve_sweeps_its_folder(project: Path,
     server.kill()
     server.wait()
     assert _wait_gone(mkdocs), "mkdocs serve outlived a killed explainer serve"
-    assert _port_free(port)
+    assert _wait_port_free(port)
     left = list(tmp.iterdir())
     server, port, mkdocs = _start_serve(project, tmp)
     try:

@@ -63,10 +63,13 @@ def test_article_pages_share_their_own_preview(published: Path):
         assert (published / path).read_bytes().startswith(b"\x89PNG"), path
 
 
-def test_no_unused_language_packs_or_source_maps(published: Path):
+def test_no_unused_language_packs_source_maps_or_theme_search(published: Path):
     assert not (published / "assets" / "javascripts" / "lunr").exists()
     assert not list(published.rglob("*.map"))
-    assert list((published / "assets" / "javascripts" / "workers").glob("search.*.js"))
+    assert not list((published / "assets" / "javascripts" / "workers").glob("search.*.js"))
+    assert not (published / "search" / "search_index.json").exists()
+    assert (published / "pagefind" / "pagefind-ui.js").is_file()
+    assert list((published / "pagefind" / "index").glob("*.pf_index"))
 
 
 def test_a_rebuild_gives_the_same_preview_bytes(published: Path, tmp_path: Path):

@@ -7,6 +7,7 @@ to their quoted words. Every problem is one ``file:line: field: message`` line.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
 from dataclasses import dataclass
@@ -14,8 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from generator import store
-from generator.errors import DataError, ExplainerError
-from generator.ingest.reader import read_article
+from generator.errors import DataError, ExplainerError, InputError
+from generator.files import read_limited
+from generator.ingest.jsonl import JSONL_SUFFIX, SOURCE_TEXT
+from generator.ingest.reader import MAX_BYTES, decode_text, read_article
 from generator.publish.settings import Settings
 from generator.publish.site import data_files
 
@@ -34,27 +37,37 @@ class Problem:
 
 
 def check_project(paths: Settings) -> int:
-    """Print ``file:line: message`` per problem; 0 when everything is valid."""
+    """Print ``file:line: message`` per problem; 0 when everything is valid. File texts
+    found valid against the schema are remembered (``.explainer-cache/``): an unchanged
+    file is not validated again by the next run."""
     problems = 0
+    store.recall_valid(paths.cache)
+    valid: list[str] = []
     for path in data_files(paths.data):
-        for message in check_file(path, paths.root, paths.inputs):
+        for message in check_file(path, paths.root, paths.inputs, valid):
             print(message, file=sys.stderr)
             problems += 1
+    store.remember_valid(paths.cache, valid)
     return 1 if problems else 0
 
 
-def check_file(path: Path, root: Path, inputs: Path | None = None) -> list[str]:
+def check_file(path: Path, root: Path, inputs: Path | None = None,
+               valid: list[str] | None = None) -> list[str]:
     """Problems of one YAML file, each ``file:line: field: message``; the article it
-    names is read only from the inputs folder (default ``root/seeds``)."""
+    names is read only from the inputs folder (default ``root/seeds``). ``valid`` gets
+    the hash of the file's text when it is valid against the schema."""
     try:
         yaml_text, data = store.read_data(path)
     except ExplainerError as exc:
         return [str(exc)]
+    if valid is not None:
+        valid.append(store.text_digest(yaml_text))
     problems = []
     if data["article"]["id"] != path.stem:
         problems.append(Problem(("article", "id"), f"{data['article']['id']!r} must match "
                                                    f"the file name {path.stem!r}"))
-    text, problem = _input_text(data, root, inputs if inputs is not None else root / "seeds")
+    text, problem = _input_text(data, root, inputs if inputs is not None else root / "seeds",
+                                path)
     problems += [problem] if problem else []
     problems += check_data(data, text)
     return [str(DataError(path, str(p), store.line_of(yaml_text, list(p.where))))
@@ -69,13 +82,17 @@ def check_data(data: dict[str, Any], text: str | None) -> list[Problem]:
     return problems
 
 
-def _input_text(data: dict[str, Any], root: Path,
-                inputs: Path) -> tuple[str | None, Problem | None]:
-    """The article's text; only regular files inside the inputs folder are read."""
+def _input_text(data: dict[str, Any], root: Path, inputs: Path,
+                yaml_path: Path) -> tuple[str | None, Problem | None]:
+    """The article's text; only regular files inside the inputs folder are read, and the
+    text of an article from JSON Lines is the one kept beside its YAML."""
     info = data["article"].get("input")
     if info is None:
         return None, None
     where = ("article", "input", "path")
+    kept = yaml_path.with_name(yaml_path.stem + SOURCE_TEXT)
+    if os.path.lexists(kept) or info["path"].endswith(JSONL_SUFFIX):
+        return _kept_text(kept, info["sha256"], where)
     path = root / info["path"]
     folder = inputs.resolve()
     if not Path(os.path.abspath(path)).parent.resolve().is_relative_to(folder):
@@ -87,6 +104,21 @@ def _input_text(data: dict[str, Any], root: Path,
         return read_article(path, folder).text, None
     except ExplainerError as exc:
         return None, Problem(where, exc.message)
+
+
+def _kept_text(kept: Path, sha256: str,
+               where: Where) -> tuple[str | None, Problem | None]:
+    """The text kept beside the YAML; it must be the text the YAML was extracted from."""
+    if not os.path.lexists(kept):
+        return None, None  # spans cannot be checked without the article; not an error
+    try:
+        text = decode_text(kept, read_limited(kept, limit=MAX_BYTES, error=InputError))
+    except ExplainerError as exc:
+        return None, Problem(where, exc.message)
+    if hashlib.sha256(text.encode()).hexdigest() != sha256:
+        return None, Problem(where, f"{kept.name} is not the text this explainer was "
+                                    "extracted from (its SHA-256 differs)")
+    return text, None
 
 
 def cross_references(data: dict[str, Any]) -> list[Problem]:

@@ -1,86 +1,117 @@
-"""``explainer extract``: article files -> explainer YAML, one model load for all files."""
+"""``explainer extract``: articles -> explainer YAML, on every core or on a Dask cluster.
+
+The inputs are planned first (what is new or changed; duplicate ids and unreadable
+articles reported), then extracted where :mod:`generator.parallel.cluster` says, and
+every result is written here, atomically, as soon as it arrives: this process holds
+the project lock and merges a person's edits. A killed run leaves whole files only,
+and the next run skips what was written.
+"""
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-
-from spacy.language import Language
 
 from generator import store
 from generator.errors import ExplainerError
-from generator.extract import extract
-from generator.ids import unique_ids
-from generator.ingest.reader import read_article, valid_date
+from generator.files import sweep, write_atomic
+from generator.fingerprint import extractor_fingerprint
+from generator.ingest.reader import valid_date
 from generator.lock import project_lock
 from generator.model import DEFAULT_THRESHOLD, Thresholds
-from generator.nlp.pipeline import load_model
+from generator.parallel import plan as planning
+from generator.parallel.jobs import Job, Outcome
+from generator.parallel.progress import Progress, Tally
 
 
 def run(files: list[Path], out: Path, *, published: str | None = None, form: str = "auto",
         force: bool = False, root: Path | None = None,
-        threshold: Thresholds = DEFAULT_THRESHOLD) -> int:
-    """Extract each file under the project lock; one line per failure, the others go on."""
+        threshold: Thresholds = DEFAULT_THRESHOLD, workers: int | None = 1,
+        scheduler: str | None = None) -> int:
+    """Extract every article of ``files`` (files, folders, JSON Lines) under the project
+    lock; one line per failure, the others go on."""
     if published and not valid_date(published):
         print(f"explainer: --published must be YYYY-MM-DD, not {published!r}", file=sys.stderr)
         return 2
-    kept, problems = unique_ids(files)
-    for problem in problems:
-        print(f"explainer: {problem}", file=sys.stderr)
-    status = 1 if problems else 0
+    options = planning.Options(out, root=root, published=published, form=form,
+                               threshold=threshold, force=force)
     with project_lock(out, "extract"):
-        return max(status, extract_files(kept, out, published=published, form=form,
-                                         force=force, root=root, threshold=threshold))
+        return extract_all(files, options, workers=workers, scheduler=scheduler)
 
 
-def extract_files(files: list[Path], out: Path, *, published: str | None = None,
-                  form: str = "auto", force: bool = False, root: Path | None = None,
-                  within: Path | None = None, threshold: Thresholds = DEFAULT_THRESHOLD) -> int:
-    """Extract each file (the caller holds the lock); files are read only inside ``within``
-    (default: each file's own folder)."""
-    model = _Model()
-    failures = 0
-    for path in files:
+def extract_all(inputs: list[Path], options: planning.Options, *, workers: int | None = 1,
+                scheduler: str | None = None, quiet: bool = False) -> int:
+    """Plan, extract and write (the caller holds the lock); 0 when nothing failed."""
+    plan = planning.make_plan(inputs, options)
+    for problem in plan.problems:
+        print(f"explainer: {problem}", file=sys.stderr)
+    tally = Tally(total=len(plan.todo), skipped=plan.skipped)
+    if not plan.todo:
+        if not quiet and not plan.problems:
+            print(f"explainer: nothing to extract ({plan.skipped:,} unchanged)",
+                  file=sys.stderr)
+        return 1 if plan.problems else 0
+    from generator.nlp.pipeline import load_model  # spaCy only when there is work
+    from generator.parallel.cluster import runner
+
+    progress = Progress(tally)
+    with runner(workers, scheduler, len(plan.todo), load_model) as where:
+        _sweep(options.out)
         try:
-            target, saved = extract_one(model.get, path, out, published=published, form=form,
-                                        force=force, root=root, within=within,
-                                        threshold=threshold)
-        except ExplainerError as exc:
-            print(f"explainer: {exc}", file=sys.stderr)
-            failures += 1
+            jobs = planning.jobs(inputs, options, plan)
+            for job, outcome in where.run(_reporting(jobs, progress)):
+                _finish(job, outcome, options, progress)
+        finally:
+            progress.close()
+    print(progress.summary(where.where), file=sys.stderr)
+    return 1 if plan.problems or tally.failed else 0
+
+
+def _reporting(jobs: Iterable[Job | ExplainerError], progress: Progress) -> Iterator[Job]:
+    """The jobs, with an input that became unreadable since the plan reported as failed."""
+    for item in jobs:
+        if isinstance(item, ExplainerError):
+            progress.say(f"explainer: {item}")
+            progress.step(failed=True)
             continue
-        _report(target, saved)
-    return 1 if failures else 0
+        yield item
 
 
-def extract_one(nlp: Callable[[], Language], path: Path, out: Path, *, published: str | None,
-                form: str, force: bool, root: Path | None,
-                within: Path | None = None,
-                threshold: Thresholds = DEFAULT_THRESHOLD) -> tuple[Path, store.Saved]:
-    """Write ``out/<id>.yaml`` for one article, merging a person's edits (unless ``force``)."""
-    source = read_article(path, within)
-    explainer = extract(nlp(), source, published=published, form=form, root=root,
-                        threshold=threshold)
-    target = out / f"{source.id}.yaml"
-    return target, store.save(target, explainer, force=force, text=source.text)
-
-
-def _report(target: Path, saved: store.Saved) -> None:
-    """Say when edits were merged, and name each edit that could not be kept."""
+def _finish(job: Job, outcome: Outcome, options: planning.Options,
+            progress: Progress) -> None:
+    """Write one article's result (or report why there is none)."""
+    error = outcome.error
+    if error is None and outcome.extractor != extractor_fingerprint():
+        error = (f"the worker runs other extraction code (fingerprint {outcome.extractor}, "
+                 f"here {extractor_fingerprint()}); install the same version on every "
+                 "machine")
+    if error is not None or outcome.prepared is None:
+        progress.say(f"explainer: {job.label}: {error}")
+        progress.step(failed=True)
+        return
+    target = planning.target_of(options.out, job.id)
+    try:
+        if job.keep_text:
+            write_atomic(planning.source_text_path(target), job.text, sweep_first=False)
+        saved = store.save_prepared(target, outcome.prepared, force=options.force,
+                                    text=job.text, swept=True)
+    except ExplainerError as exc:
+        progress.say(f"explainer: {exc}")
+        progress.step(failed=True)
+        return
     if saved.merged:
-        print(f"explainer: {target}: re-extracted and merged with your edits", file=sys.stderr)
+        progress.say(f"explainer: {target}: re-extracted and merged with your edits")
     for note in saved.notes:
-        print(f"explainer: {target}: {note}", file=sys.stderr)
+        progress.say(f"explainer: {target}: {note}")
+    progress.step(words=job.words)
 
 
-class _Model:
-    """Loads the spaCy model on first use, once, so a run with only bad files loads nothing."""
-
-    def __init__(self) -> None:
-        self._nlp: Language | None = None
-
-    def get(self) -> Language:
-        if self._nlp is None:
-            self._nlp = load_model()
-        return self._nlp
+def _sweep(out: Path) -> None:
+    """Temporary files of writers that died, once per run (not once per file)."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return  # the first write says why, in one line
+    sweep(out)
+    sweep(store.base_folder(out / "x.yaml"))

@@ -2,7 +2,9 @@
 
 Offsets in the YAML count code points of the file decoded as UTF-8 with a leading
 byte-order mark dropped and nothing else changed, so that is exactly what this
-returns: no newline or whitespace normalisation here.
+returns: no newline or whitespace normalisation here. A CNN/DailyMail ``.story`` file
+is its text up to the first ``@highlight`` line (a prefix of the file, so offsets
+still count from its start); the highlights are kept apart, never read as text.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ MAX_BYTES = 4 * MAX_CHARS  # UTF-8 takes at most four bytes a character
 MAX_META_BYTES = 100_000
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+STORY_SUFFIX = ".story"
+_HIGHLIGHT = re.compile(r"^[ \t]*@highlight[ \t]*\r?$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,7 @@ class Source:
     text: str
     sha256: str
     meta: Meta
+    highlights: tuple[str, ...] = ()  # the article's own summary lines (``.story`` files)
 
 
 def read_article(path: Path, within: Path | None = None) -> Source:
@@ -53,9 +58,23 @@ def read_article(path: Path, within: Path | None = None) -> Source:
     so a link there to a file elsewhere is refused); the id is made safe from the name.
     """
     within = within if within is not None else folder_of(path)
-    text = decode(path, _read_bytes(path, within))
-    return Source(safe_id(path.stem), path, text, hashlib.sha256(text.encode()).hexdigest(),
-                  read_meta(path, within))
+    whole = decode(path, _read_bytes(path, within))
+    text, highlights = split_story(path, whole) if path.suffix == STORY_SUFFIX else (whole, ())
+    return Source(safe_id(path.stem), path, text, hashlib.sha256(whole.encode()).hexdigest(),
+                  read_meta(path, within), highlights)
+
+
+def split_story(path: Path, whole: str) -> tuple[str, tuple[str, ...]]:
+    """A ``.story`` file's text (everything before the first ``@highlight`` line) and its
+    highlights (the non-empty lines after each marker); the hash covers both."""
+    first = _HIGHLIGHT.search(whole)
+    if first is None:
+        return whole, ()
+    text = whole[:first.start()]
+    if not re.search(r"[^\W\d_]", text):
+        raise InputError(path, "no story text before the first @highlight")
+    lines = (line.strip() for line in _HIGHLIGHT.sub("", whole[first.start():]).splitlines())
+    return text, tuple(line for line in lines if line)
 
 
 def _read_bytes(path: Path, within: Path) -> bytes:

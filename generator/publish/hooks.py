@@ -24,9 +24,13 @@ from generator.files import check_tree
 from generator.lock import SERVE_ENV, project_lock
 from generator.publish import settings as project
 from generator.publish.dates import build_date
+from generator.publish.page_cache import PageCache
 from generator.publish.preview import preview_images
+from generator.publish.search import index_site
 from generator.publish.site import load_sources, render_pages
 from generator.publish.unused_assets import drop_unused
+
+CACHE = "_explainer_page_cache"  # this build's PageCache, kept on the config between hooks
 
 
 def _settings(config: MkDocsConfig) -> project.Settings:
@@ -65,7 +69,29 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if existing is not None:
             files.remove(existing)
         files.append(File.generated(config, path, content=content))
-    return drop_unused(files, config)
+    files = drop_unused(files, config)
+    _end_cache(config, prune=False)
+    config_file = Path(config.config_file_path)
+    setattr(config, CACHE, PageCache(config_file.parent, config_file.read_bytes(), files))
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """A page converted by an earlier build with the same inputs is not converted again."""
+    cache = getattr(config, CACHE, None)
+    return cache.before(page, markdown) if cache is not None else markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    cache = getattr(config, CACHE, None)
+    return cache.after(page, html, files) if cache is not None else html
+
+
+def _end_cache(config: MkDocsConfig, *, prune: bool) -> None:
+    cache = getattr(config, CACHE, None)
+    if cache is not None:
+        cache.close(prune=prune)
+        setattr(config, CACHE, None)
 
 
 def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
@@ -73,6 +99,15 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
     the sitemap and a rebuild of the same sources are identical whatever the day."""
     page.update_date = build_date(Path(config.config_file_path).parent)
     return page
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """The search index (Pagefind) of the site just built; the page cache pruned."""
+    _end_cache(config, prune=True)
+    try:
+        index_site(Path(config.site_dir))
+    except ExplainerError as exc:
+        raise PluginError(str(exc)) from None
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:

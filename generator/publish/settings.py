@@ -13,6 +13,7 @@ from generator.files import read_limited
 from generator.model import DEFAULT_THRESHOLD, Thresholds
 
 MAX_CONFIG_BYTES = 1_000_000
+CACHE_DIR = ".explainer-cache"  # beside mkdocs.yml: what the next build can reuse (deletable)
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,10 @@ class Settings:
     dev_addr: str = "127.0.0.1:8000"  # mkdocs.yml's dev_addr: where `serve` listens
     remote_name: str = "origin"  # mkdocs.yml's remote_name and remote_branch: where
     remote_branch: str = "gh-pages"  # `deploy` pushes
+
+    @property
+    def cache(self) -> Path:
+        return self.root / CACHE_DIR
 
     @property
     def template_dirs(self) -> list[Path]:

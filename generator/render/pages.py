@@ -8,7 +8,7 @@ as already safe, and an undefined name is an error, not an empty string.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,10 +16,11 @@ from jinja2 import Environment, StrictUndefined
 
 from generator.errors import ExplainerError
 from generator.model import Explainer
-from generator.render import escape
+from generator.render import escape, listings
+from generator.render.listings import pages_of
 from generator.render.loader import SafeLoader
 from generator.render.provenance import Provenance
-from generator.render.views import ArticleView, count_label, shared_actors
+from generator.render.views import ArticleView, SiteActor, count_label, shared_actors
 from generator.render.visible import public
 
 ARTICLE_PAGES = {
@@ -35,6 +36,8 @@ TIMELINE_EXPORT = "timeline.json"
 PREVIEW_IMAGE = "preview.png"  # drawn at build time by generator.publish.preview
 PROVENANCE = "article/provenance.md.j2"  # ends every article page
 FRONT_MATTER = "---\n"
+SEARCH_PAGE = "search.md"  # where the search box sends its query (Pagefind's interface)
+SEARCHED_PAGE = "index.md"  # the one page per article in the search index (its overview)
 
 
 @dataclass(frozen=True)
@@ -64,9 +67,10 @@ class Renderer:
 
     def render_site(self, explainers: list[Explainer],
                     provenance: Mapping[str, Provenance] | None = None) -> list[Page]:
-        """Every page of the site: the home page, five pages and a timeline export per
-        article, and a page per actor named in more than one article. ``provenance`` says,
-        per article id, what its YAML file records about its making."""
+        """Every page of the site: the home page, the archive, five pages and a timeline
+        export per article, a page per actor named in more than one article, the index of
+        actors and the search page. ``provenance`` says, per article id, what its YAML file
+        records about its making. Listings are paged (:mod:`generator.render.listings`)."""
         ordered = sorted((public(e) for e in explainers), key=_newest_first)
         actors, actor_pages = shared_actors(ordered)
         provenance = provenance or {}
@@ -76,23 +80,51 @@ class Renderer:
         for view in views:  # newest article first on an actor's page
             for actor_id, page in view.actor_pages.items():
                 by_slug[page].appearances.append((view, view.actor_by_id[actor_id]))
-        pages = [Page("index.md", self._render("home.md.j2", articles=views, actors=actors))]
+        pages = [*self._listings(views, actors), Page(SEARCH_PAGE, self._render(
+            "search.md.j2"))]
         for view in views:
             footer = self._render(PROVENANCE, a=view)
             for name, template in ARTICLE_PAGES.items():
                 path = f"{ARTICLES_DIR}/{view.id}/{name}"
                 body = self._render(template, a=view, page=name)
-                pages.append(Page(path, with_meta(body, sharing_meta(view)) + "\n" + footer))
+                meta = sharing_meta(view)
+                if name == SEARCHED_PAGE:
+                    meta["search"] = "article"
+                pages.append(Page(path, with_meta(body, meta) + "\n" + footer))
             pages.append(Page(f"{ARTICLES_DIR}/{view.id}/{TIMELINE_EXPORT}",
                               escape.timelinejs_json(view.timeline_json())))
-        if actors:
-            pages.append(Page(f"{ACTORS_DIR}/index.md",
-                              self._render("actors/index.md.j2", actors=actors)))
-        for actor in actors:
-            pages.append(Page(f"{ACTORS_DIR}/{actor.slug}.md",
-                              self._render("actors/actor.md.j2", actor=actor)))
         _one_page_per_path(pages)
         return pages
+
+    def _listings(self, views: list[ArticleView], actors: list[SiteActor]) -> Iterator[Page]:
+        """The home page, the archive by date, the actors' pages and the index of actors."""
+        archive = list(pages_of(views, f"{listings.ARCHIVE_DIR}/index.md",
+                                listings.ARCHIVE_DIR))
+        months = listings.months(views)
+        yield Page("index.md", self._render(
+            "home.md.j2", articles=views[:listings.HOME_SIZE], total=len(views),
+            actors=len(actors), months=months[:12]))
+        for pager in archive:
+            starting = [m for m in months if m.page == pager.number]
+            yield Page(pager.path(), self._render(
+                "archive/page.md.j2", pager=pager, months=months, starting=starting,
+                month_of=listings.month_of, month_label=listings.month_label,
+                total=len(views), relative=listings.relative))
+        letters = listings.by_letter(actors)
+        yield Page(f"{ACTORS_DIR}/index.md", self._render(
+            "actors/index.md.j2", actors=listings.most_named(actors), total=len(actors),
+            letters={k: len(v) for k, v in letters.items()}))
+        for letter, members in letters.items():
+            first = f"{ACTORS_DIR}/{listings.LETTERS_DIR}/{letter}.md"
+            for pager in pages_of(members, first, first.removesuffix(".md")):
+                yield Page(pager.path(), self._render(
+                    "actors/letter.md.j2", pager=pager, letter=letter,
+                    letters={k: len(v) for k, v in letters.items()}))
+        for actor in actors:
+            first = f"{ACTORS_DIR}/{actor.slug}.md"
+            for pager in pages_of(actor.appearances, first, first.removesuffix(".md")):
+                yield Page(pager.path(), self._render("actors/actor.md.j2", actor=actor,
+                                                      pager=pager))
 
     def _render(self, template: str, **context: object) -> str:
         return self.env.get_template(template).render(**context)

@@ -56,7 +56,7 @@ KIND_OF_CLAIM = {
     "direct": "Quoted", "reported": "Reported", "passive": "Attributed, speaker unstated",
 }
 SCHEMA_TYPES = {"person": "Person", "place": "Place"}
-RESERVED_SLUGS = frozenset({"index"})  # actors/index.md is the listing of actors
+RESERVED_SLUGS = frozenset({"index", "by-letter"})  # actors/index.md, actors/by-letter/
 
 
 @dataclass(frozen=True)

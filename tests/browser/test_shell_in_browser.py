@@ -1,5 +1,5 @@
 """The site's shell in a real Chromium: sharing meta and preview images, the 404 page, the
-print stylesheet, and a first view that does not fetch the search index."""
+print stylesheet, and a search index fetched only by the search page."""
 
 from __future__ import annotations
 
@@ -61,7 +61,7 @@ def test_print_hides_navigation_and_keeps_the_content(site, watched):
     page = watched.page
     page.emulate_media(media="print")
     page.goto(site + "articles/a1/claims/")
-    for hidden in (".md-header", ".md-search", ".md-sidebar--primary", ".md-footer",
+    for hidden in (".md-header", ".explainer-search", ".md-sidebar--primary", ".md-footer",
                    ".explainer-tabs", ".md-top"):
         assert not page.locator(hidden).first.is_visible(), hidden
     assert page.locator(".claim").first.is_visible()
@@ -84,13 +84,15 @@ def test_print_shows_the_address_of_links_out(site, watched):
     assert in_footer == ["none"]  # the footer prints the address itself
 
 
-def test_the_search_index_waits_until_search_is_opened(site, watched):
+def test_only_the_search_page_loads_the_search_index(site, watched):
     page = watched.page
     requested: list[str] = []
     page.on("request", lambda r: requested.append(r.url))
     page.goto(site + "articles/a1/")
     page.wait_for_load_state("networkidle")
-    assert not [u for u in requested if "search_index.json" in u]
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.wait_for_load_state("networkidle")
-    assert [u for u in requested if "search_index.json" in u]
+    assert not [u for u in requested if "/pagefind/" in u or "search_index" in u]
+    page.goto(site + "search/?q=rain")
+    page.locator(".pagefind-ui__result-link").first.wait_for(timeout=10_000)
+    fetched = [u for u in requested if "/pagefind/" in u]
+    assert any(u.endswith(".pf_index") for u in fetched), fetched
+    assert not [u for u in requested if "search_index" in u]

@@ -17,6 +17,8 @@ PAGE_TYPES = {
     "actor": "actors/officials/",
     "actors": "actors/",
     "about": "about/",
+    "archive": "archive/",
+    "search": "search/?q=rain",
     "404": "404.html",
 }
 
@@ -36,13 +38,17 @@ def test_from_a_claim_to_its_sentence_and_back(site, watched):
 
 def test_search_finds_an_actor(site, watched):
     page = watched.page
-    page.goto(site)
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.locator("input.md-search__input").press_sequentially("Officials", delay=20)
-    result = page.locator(".md-search-result__item a").first
+    page.goto(site + "articles/a1/claims/")
+    page.locator("input.explainer-search__input").fill("Officials")
+    page.locator("input.explainer-search__input").press("Enter")
+    page.wait_for_url("**/search/?q=Officials")
+    result = page.locator(".pagefind-ui__result-link").first
     result.wait_for(timeout=10_000)
-    titles = page.locator(".md-search-result__item").all_inner_texts()
-    assert any("Officials" in t for t in titles), titles
+    titles = page.locator(".pagefind-ui__result-link").all_inner_texts()
+    assert "Officials say the rain will stop" in titles, titles
+    page.locator(".pagefind-ui__result-link", has_text="Officials say the rain").click()
+    page.wait_for_url("**/articles/a2/")
+    assert watched.errors == []
 
 
 def test_the_timeline_shows(site, watched):

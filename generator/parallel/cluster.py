@@ -1,0 +1,202 @@
+"""Where the jobs run: in this process, on a local Dask cluster, or on an existing one.
+
+A local cluster has one worker process per core, one thread each (spaCy holds the GIL).
+Each worker loads the spaCy model once, through :class:`ModelPlugin`, and keeps it;
+jobs and outcomes are plain data. At most ``window`` jobs are out at a time, so memory
+stays flat however many articles there are, and each outcome is handed back as soon as
+it is done. A run with one worker and no scheduler needs no cluster: it runs here.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, suppress
+from typing import Any
+
+from distributed.diagnostics.plugin import WorkerPlugin
+from spacy.language import Language
+
+from generator.errors import ExplainerError
+from generator.parallel.jobs import Job, Outcome, run_job
+
+PLUGIN_NAME = "explainer-model"
+WINDOW_PER_WORKER = 3  # jobs out per worker: enough to keep it busy, few enough to stay flat
+CONNECT_TIMEOUT_S = 20
+NO_WORKER_LIMIT_S = 120.0  # a cluster with no worker for this long is given up on
+SCHEDULER = re.compile(r"^(tcp|tls)://[^\s/:]+(:\d{1,5})?/?$")
+
+
+def default_workers() -> int:
+    """One worker per core this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:
+        return max(1, os.cpu_count() or 1)
+
+
+class InProcess:
+    """Jobs one after another in this process; the model is loaded on the first job."""
+
+    workers = 1
+    where = "in this process"
+
+    def __init__(self, load: Callable[[], Language]) -> None:
+        self._load = load
+        self._nlp: Language | None = None
+
+    def run(self, jobs: Iterable[Job]) -> Iterator[tuple[Job, Outcome]]:
+        for job in jobs:
+            if self._nlp is None:
+                self._nlp = self._load()
+            yield job, run_job(self._nlp, job)
+
+
+class ModelPlugin(WorkerPlugin):
+    """Loads the spaCy model once per worker, when the worker starts (or joins later)."""
+
+    name = PLUGIN_NAME
+
+    def setup(self, worker: Any) -> None:
+        from generator.nlp.pipeline import load_model
+
+        self.nlp = load_model()
+
+    def teardown(self, worker: Any) -> None:
+        self.nlp = None
+
+
+def extract_on_worker(job: Job) -> Outcome:
+    """The task a worker runs: the job with the model its plugin loaded."""
+    from distributed import get_worker
+
+    return run_job(get_worker().plugins[PLUGIN_NAME].nlp, job)
+
+
+class OnDask:
+    """Jobs on a Dask cluster through ``client``, at most ``window`` out at a time."""
+
+    def __init__(self, client: Any, workers: int, where: str) -> None:
+        self.client = client
+        self.workers = workers
+        self.where = where
+        self.window = WINDOW_PER_WORKER * workers
+
+    def run(self, jobs: Iterable[Job]) -> Iterator[tuple[Job, Outcome]]:
+        from distributed import wait
+
+        todo = iter(jobs)
+        out: dict[Any, Job] = {}
+        self._fill(todo, out)
+        idle_since: float | None = None
+        while out:
+            try:
+                done, _ = wait(list(out), timeout=5, return_when="FIRST_COMPLETED")
+            except TimeoutError:  # Dask's wait raises where concurrent.futures' returns
+                done = set()
+            if not done:
+                idle_since = self._check_workers(idle_since)
+                continue
+            idle_since = None
+            for future in sorted(done, key=lambda f: f.key):
+                job = out.pop(future)
+                yield job, self._outcome(future, job)
+            self._fill(todo, out)
+
+    def _fill(self, todo: Iterator[Job], out: dict[Any, Job]) -> None:
+        while len(out) < self.window:
+            job = next(todo, None)
+            if job is None:
+                return
+            future = self.client.submit(extract_on_worker, job, pure=False,
+                                        key=f"explain-{job.id}-{os.urandom(4).hex()}")
+            out[future] = job
+
+    @staticmethod
+    def _outcome(future: Any, job: Job) -> Outcome:
+        try:
+            outcome = future.result()
+        except Exception as exc:  # a worker died on it (KilledWorker), or could not run it
+            outcome = Outcome(job.id, None, f"the worker failed: {type(exc).__name__}: "
+                                            f"{' '.join(str(exc).split())[:200]}")
+        future.release()
+        return outcome
+
+    def _check_workers(self, idle_since: float | None) -> float | None:
+        """Give up (one line) when the cluster has had no worker for too long."""
+        if self.client.scheduler_info().get("workers"):
+            return None
+        now = time.monotonic()
+        if idle_since is None:
+            return now
+        if now - idle_since > NO_WORKER_LIMIT_S:
+            raise ExplainerError(None, f"the Dask cluster ({self.where}) has had no worker "
+                                       f"for {NO_WORKER_LIMIT_S:.0f} s; stopping (the "
+                                       "articles written so far are kept)")
+        return idle_since
+
+
+@contextmanager
+def runner(workers: int | None, scheduler: str | None, jobs_count: int,
+           load: Callable[[], Language]) -> Iterator[InProcess | OnDask]:
+    """Where to run ``jobs_count`` jobs: an existing cluster, a local one, or here."""
+    if scheduler:
+        with _remote(scheduler) as run:
+            yield run
+        return
+    count = min(workers or default_workers(), max(jobs_count, 1))
+    if count <= 1:
+        yield InProcess(load)
+        return
+    with _local(count) as run:
+        yield run
+
+
+@contextmanager
+def _local(count: int) -> Iterator[OnDask]:
+    from distributed import Client, LocalCluster
+
+    with LocalCluster(n_workers=count, threads_per_worker=1, processes=True,
+                      dashboard_address=None, silence_logs=logging.ERROR,
+                      scheduler_kwargs={"host": "127.0.0.1"}) as cluster, \
+            Client(cluster) as client:
+        _quiet()
+        client.register_plugin(ModelPlugin(), name=PLUGIN_NAME)
+        yield OnDask(client, count, f"on a local cluster of {count} workers")
+
+
+@contextmanager
+def _remote(address: str) -> Iterator[OnDask]:
+    from distributed import Client
+
+    if not SCHEDULER.match(address):
+        raise ExplainerError(None, f"--scheduler must be tcp://HOST:PORT, not {address!r}")
+    _quiet()
+    try:
+        client = Client(address, timeout=f"{CONNECT_TIMEOUT_S}s")
+    except (OSError, TimeoutError) as exc:
+        raise ExplainerError(None, f"cannot reach the Dask scheduler at {address}: "
+                                   f"{' '.join(str(exc).split())[:200]}") from None
+    try:
+        try:
+            client.wait_for_workers(1, timeout=CONNECT_TIMEOUT_S)
+        except TimeoutError:
+            raise ExplainerError(None, f"the Dask scheduler at {address} has no worker "
+                                       "(start one with: dask worker "
+                                       f"{address})") from None
+        client.register_plugin(ModelPlugin(), name=PLUGIN_NAME)
+        count = len(client.scheduler_info()["workers"])
+        yield OnDask(client, count, f"on {address}")
+    finally:
+        with suppress(Exception):
+            client.close()
+
+
+def _quiet() -> None:
+    """Dask's own log lines (connections, shutdown) are not the user's business."""
+    for name in ("distributed", "distributed.client", "distributed.worker",
+                 "distributed.scheduler", "distributed.nanny", "distributed.core"):
+        logging.getLogger(name).setLevel(logging.ERROR)

@@ -1,0 +1,152 @@
+"""A cache of MkDocs' Markdown-to-HTML conversion, page by page, between builds.
+
+Converting Markdown is about half of a site build, and after one YAML edit all but a few
+pages are the same. A page whose Markdown, address, set of site files, ``mkdocs.yml`` and
+MkDocs / Markdown / theme versions are all unchanged gets the HTML, table of contents,
+title and anchors its last conversion gave (``.explainer-cache/pages/`` beside
+``mkdocs.yml``, JSON, never code). Only conversions that logged no warning are kept, so a
+strict build still fails where it failed before; entries the build did not use are removed
+after it. Delete the folder at any time: the next build is a cold one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, get_toc
+
+from generator.files import sweep, temp_name
+from generator.publish.settings import CACHE_DIR
+
+FOLDER = Path(CACHE_DIR) / "pages"
+VERSIONED = ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material", "explainer")
+STAND_IN = "\n"  # what MkDocs converts instead of a cached page's Markdown
+
+
+class _Warnings(logging.Handler):
+    """Counts MkDocs' warnings, to keep only conversions that gave none."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+class PageCache:
+    """One build's use of the cache."""
+
+    def __init__(self, root: Path, config_bytes: bytes, files: Files) -> None:
+        self.folder = root / FOLDER
+        digest = hashlib.sha256(config_bytes)
+        for dist in VERSIONED:
+            digest.update(f"{dist}=={_version(dist)};".encode())
+        for uri in sorted(f.src_uri for f in files):
+            digest.update(uri.encode("utf-8", "surrogatepass") + b"\0")
+        self.salt = digest.hexdigest()
+        self.used: set[str] = set()
+        self.pending: dict[str, tuple[str, dict[str, Any] | None, int]] = {}
+        self.warnings = _Warnings()
+        logger = logging.getLogger("mkdocs")
+        for old in [h for h in logger.handlers if isinstance(h, _Warnings)]:
+            logger.removeHandler(old)  # left by a build that failed half-way
+        logger.addHandler(self.warnings)
+        self.hits = 0
+
+    def _key(self, page: Page, markdown: str) -> str:
+        digest = hashlib.sha256(self.salt.encode())
+        digest.update(page.file.src_uri.encode("utf-8", "surrogatepass") + b"\0")
+        digest.update(markdown.encode("utf-8", "surrogatepass"))
+        return digest.hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json"
+
+    def before(self, page: Page, markdown: str) -> str:
+        """The Markdown MkDocs should convert: a stand-in when the page is cached."""
+        key = self._key(page, markdown)
+        self.used.add(key)
+        entry = self._read(key)
+        self.pending[page.file.src_uri] = (key, entry, self.warnings.count)
+        return STAND_IN if entry is not None else markdown
+
+    def after(self, page: Page, html: str, files: Files) -> str:
+        """The page's HTML: the cached one (its toc, title and anchors restored), or the
+        one just made (kept when it logged no warning)."""
+        key, entry, warnings = self.pending.pop(page.file.src_uri)
+        if entry is not None:
+            self.hits += 1
+            page.toc = get_toc(entry["toc"])
+            page._title_from_render = entry["title"]
+            page.present_anchor_ids = set(entry["anchors"])
+            links = {}
+            for uri, anchors in entry["links"].items():
+                target = files.get_file_from_path(uri)
+                if target is not None:
+                    links[target] = anchors
+            page.links_to_anchors = links
+            return entry["html"]
+        if self.warnings.count == warnings:
+            self._write(key, {
+                "html": html, "toc": [_token(item) for item in page.toc.items],
+                "title": page._title_from_render,
+                "anchors": sorted(page.present_anchor_ids or ()),
+                "links": {f.src_uri: anchors
+                          for f, anchors in (page.links_to_anchors or {}).items()}})
+        return html
+
+    def close(self, *, prune: bool = True) -> None:
+        """Stop counting warnings; remove the entries this build did not use."""
+        logging.getLogger("mkdocs").removeHandler(self.warnings)
+        if not prune or not self.folder.is_dir():
+            return
+        for shard in os.scandir(self.folder):
+            if not shard.is_dir(follow_symlinks=False):
+                continue
+            sweep(Path(shard.path))
+            for entry in os.scandir(shard.path):
+                if entry.name.endswith(".json") and entry.name[:-5] not in self.used:
+                    Path(entry.path).unlink(missing_ok=True)
+
+    def _read(self, key: str) -> dict[str, Any] | None:
+        path = self._path(key)
+        try:
+            with open(path, encoding="utf-8") as handle:
+                entry = json.load(handle)
+        except (OSError, ValueError):
+            return None
+        keys = {"html", "toc", "title", "anchors", "links"}
+        return entry if isinstance(entry, dict) and keys <= set(entry) else None
+
+    def _write(self, key: str, entry: dict[str, Any]) -> None:
+        """Written whole or not at all (a temporary file renamed), but not synced to disk:
+        a lost entry only makes the next build slower."""
+        path = self._path(key)
+        temp = temp_name(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temp.write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
+            os.replace(temp, path)
+        except OSError:
+            temp.unlink(missing_ok=True)
+
+
+def _token(item: AnchorLink) -> dict[str, Any]:
+    return {"level": item.level, "id": item.id, "name": item.title,
+            "children": [_token(child) for child in item.children]}
+
+
+def _version(dist: str) -> str:
+    try:
+        return metadata.version(dist)
+    except metadata.PackageNotFoundError:
+        return "missing"
