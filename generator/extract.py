@@ -11,6 +11,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Span
 
+from generator.files import recorded_path
 from generator.fingerprint import extractor_fingerprint
 from generator.ingest.forms import detect
 from generator.ingest.reader import Source
@@ -53,7 +54,7 @@ def extract(nlp: Language, source: Source, *, published: str | None = None,
         published=when,
         url=source.meta.url,
         source=source.meta.source,
-        input=InputInfo(_relative(source.path, root), source.sha256, detected.name,
+        input=InputInfo(recorded_path(source.path, root), source.sha256, detected.name,
                         detected.lowercase, extractor_fingerprint(), threshold),
     )
     return Explainer(
@@ -77,12 +78,3 @@ def sentence_spans(document: Document) -> list[Span]:
     """The parsed sentence behind each of the document's sentences."""
     return [document.doc.char_span(start, start + len(s.text), alignment_mode="expand")
             for start, s in zip(document.starts, document.sentences, strict=True)]
-
-
-def _relative(path: Path, root: Path | None) -> str:
-    resolved = path.resolve()
-    base = (root or Path.cwd()).resolve()
-    try:
-        return resolved.relative_to(base).as_posix()
-    except ValueError:
-        return path.name
