@@ -179,8 +179,8 @@ class ArticleView:
             line = (f"It reports {count_label(len(self.claims), 'claim')} from "
                     f"{count_label(len(speakers), 'named source')}")
             if unsupported:
-                line += (f"; for {unsupported} of them the article notes missing or "
-                         "contested evidence")
+                line += (f"; for {unsupported} of them the article questions the support "
+                         "given or reports a dispute")
             lines.append(line + ".")
         if self.places:
             lines.append(f"Places: {_join([p.name for p in self.places[:4]])}.")
