@@ -6,10 +6,10 @@ caller once and passed in, so many files share one load.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from spacy.language import Language
+from spacy.tokens import Span
 
 from generator.files import recorded_path
 from generator.fingerprint import extractor_fingerprint
@@ -22,18 +22,11 @@ from generator.model import (
     Claim,
     Explainer,
     InputInfo,
-    Sentence,
     Thresholds,
 )
 from generator.nlp import actors, claims, dates, keypoints, timeline
-from generator.nlp.pipeline import analyse
-
-MAX_TITLE = 90
-TITLE_TRIES = 5  # sentences tried for a title before the id is used
-_WORD = re.compile(r"[^\W\d_]{2,}")
-# "WASHINGTON —", "LONDON (Reuters) -", "(CNN) --": where the story was filed, not what it says.
-_DATELINE = re.compile(r"^(?:[A-Z][A-Za-z .,']{1,40}\s*)?(?:\([A-Za-z .]+\)\s*)?[-–—]+\s+"
-                       r"|^\([A-Za-z .]+\)\s*(?:[-–—]+\s*)?")
+from generator.nlp.headline import headline
+from generator.nlp.pipeline import Document, analyse
 
 
 def extract(nlp: Language, source: Source, *, published: str | None = None,
@@ -50,12 +43,14 @@ def extract(nlp: Language, source: Source, *, published: str | None = None,
     found_claims = claims.find_claims(document, found_actors)
     found_dates = dates.find_dates(document, when)
     date_refs = [date for date, _ in found_dates]
-    points = keypoints.choose(document.sentences)
     _mark_shown(found_actors, threshold.actors)
     _mark_shown(found_claims, threshold.claims)
+    spans = sentence_spans(document)
+    points = keypoints.choose(document.sentences, spans, actors=found_actors,
+                              claims=found_claims, dates=date_refs)
     article = Article(
         id=source.id,
-        title=source.meta.title or headline(document.sentences, source.id),
+        title=source.meta.title or headline(document.sentences, spans) or source.id,
         published=when,
         url=source.meta.url,
         source=source.meta.source,
@@ -79,22 +74,7 @@ def _mark_shown(items: list[Actor] | list[Claim], threshold: float) -> None:
         item.shown = item.confidence >= threshold
 
 
-def headline(sentences: list[Sentence], fallback: str) -> str:
-    """A title is never empty: the lead's, else the next sentence's, else ``fallback``."""
-    for sentence in sentences[:TITLE_TRIES]:
-        title = _title(sentence.text)
-        if len(_WORD.findall(title)) >= 2:
-            return title
-    return fallback
-
-
-def _title(first_sentence: str) -> str:
-    """A headline from the lead sentence: no dateline, its first clause when that says enough."""
-    text = _DATELINE.sub("", first_sentence).strip()
-    clause = re.split(r"\s+[-–—]+\s+|;\s", text, maxsplit=1)[0].strip(" ,.")
-    if len(clause.split()) < 5:
-        clause = text.strip(" ,.")
-    if len(clause) <= MAX_TITLE:
-        return clause[:1].upper() + clause[1:]
-    cut = clause[: MAX_TITLE - 1].rsplit(" ", 1)[0].rstrip(" ,;:")
-    return cut[:1].upper() + cut[1:] + "…"
+def sentence_spans(document: Document) -> list[Span]:
+    """The parsed sentence behind each of the document's sentences."""
+    return [document.doc.char_span(start, start + len(s.text), alignment_mode="expand")
+            for start, s in zip(document.starts, document.sentences, strict=True)]

@@ -198,6 +198,9 @@ def test_build_refuses_an_invalid_explainer(project: Path):
 RAW_MARKUP = re.compile(r"<\s*(script|img|svg|iframe|details|style|a\s+href=.javascript)|"
                         r"\]\(javascript:|(?<!\\)\{:\s*onclick|<!--", re.IGNORECASE)
 JSON_LD = re.compile(r'<script type="application/ld\+json">[^<]*</script>')
+OWN_SVG = re.compile(r'<svg class="relations" [^>]*>(.*?)</svg>', re.S)  # the who's-who diagram
+SVG_TAGS = {"svg", "title", "defs", "marker", "path", "g", "rect", "text"}
+OWN_DETAILS = '<details class="timex" markdown>'  # the timeline's TIMEX toggle
 
 
 def test_hostile_text_is_escaped_in_every_page():
@@ -209,6 +212,10 @@ def test_hostile_text_is_escaped_in_every_page():
             continue
         body = page.content.split("\n---\n", 1)[-1]  # front matter holds JSON strings
         body = JSON_LD.sub("", body)  # JSON data, with <, > and & as \u escapes
+        for drawn in OWN_SVG.findall(body):  # only the diagram's own elements, text escaped
+            assert set(re.findall(r"</?(\w+)", drawn)) <= SVG_TAGS, drawn
+            assert not any(re.search(r"\son\w+=", tag) for tag in re.findall(r"<[^>]*>", drawn))
+        body = OWN_SVG.sub("", body).replace(OWN_DETAILS, "")
         assert not RAW_MARKUP.search(body), (page.path, RAW_MARKUP.search(body))
         assert "49" not in body, "Jinja in the article is text, not code"
     claims = next(p for p in pages if p.path.endswith("claims.md")).content

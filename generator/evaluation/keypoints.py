@@ -1,4 +1,5 @@
-"""Evaluate key points against the CNN/DailyMail highlights, side by side with Lead-3.
+"""Evaluate key points against the CNN/DailyMail highlights, side by side with Lead-3;
+check the generated headlines of the same articles.
 
 Each ``cnndm/<id>.txt`` goes through the whole extraction (as ``explainer build``
 would), and its key points are scored against ``<id>.highlights.txt`` with
@@ -6,6 +7,10 @@ ROUGE-1, -2 and -L F1 (the ``rouge-score`` package, Porter stemming). ROUGE-L is
 the summary-level variant (``rougeLsum``, one sentence per line), as in the
 extractive-summarisation literature; the sentence-level ``rougeL`` is shown too.
 Lead-3 is the first three sentences of the same readable text.
+
+The articles have no titles, so each gets a generated headline; every one is checked
+(at most 80 characters, a capital or digit first, no ellipsis, no dangling last word,
+balanced quotes) and ``--titles N`` prints the first N.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from pathlib import Path
 
 from generator.ingest.reader import read_article
 from generator.model import Explainer
+from generator.nlp.headline import MAX_TITLE
 
 METRICS = ("rouge1", "rouge2", "rougeLsum", "rougeL")
 ID = re.compile(r"^[0-9a-f]{40}$")
@@ -84,11 +90,46 @@ def table(rows: list[Scored], count: int) -> str:
     return "\n".join(lines)
 
 
+DANGLING = {"a", "an", "the", "of", "to", "and", "or", "but", "with", "for", "in", "on", "at",
+            "by", "from", "that", "which", "who", "whose", "as", "than", "its", "their", "his",
+            "her"}
+
+
+def title_problems(title: str) -> list[str]:
+    """What is wrong with a generated headline, if anything."""
+    problems = []
+    if len(title) > MAX_TITLE:
+        problems.append(f"{len(title)} characters")
+    if not title[:1].isupper() and not title[:1].isdigit():
+        problems.append("no capital first")
+    if "…" in title or "..." in title:
+        problems.append("ellipsis")
+    words = title.split()
+    if not words or words[-1].lower().strip("'\"") in DANGLING or title[-1:] in ",;:-(":
+        problems.append("dangling end")
+    if title.count('"') % 2 or title.count("\u201c") != title.count("\u201d"):
+        problems.append("unbalanced quotes")
+    return problems
+
+
+def title_report(explainers: list[Explainer], show: int) -> str:
+    checked = [(e.article.title, title_problems(e.article.title)) for e in explainers]
+    bad = [(t, p) for t, p in checked if p]
+    lengths = [len(t) for t, _ in checked]
+    lines = [f"headlines: {len(checked) - len(bad)} of {len(checked)} pass the checks; "
+             f"length {min(lengths)}-{max(lengths)} characters, "
+             f"mean {statistics.fmean(lengths):.0f}"]
+    lines += [f"  FAILS ({', '.join(p)}): {t}" for t, p in bad]
+    lines += [f"  {t}" for t, _ in checked[:show]]
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="explainer evaluate keypoints",
                                      description=__doc__.splitlines()[0])
     parser.add_argument("--eval-dir", type=Path, default=Path("../shared/eval"))
     parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--titles", type=int, default=0, help="print the first N headlines")
     args = parser.parse_args(argv)
     paths = article_paths(args.eval_dir, args.limit)
     if not paths:
@@ -104,6 +145,7 @@ def main(argv: list[str] | None = None) -> int:
     words = statistics.fmean(sum(len(t.split()) for t in key_point_texts(e)) for e in explainers)
     print(f"mean key-point words {words:.1f}; extraction {elapsed:.1f} s "
           f"({elapsed / len(paths):.2f} s per article)")
+    print(title_report(explainers, args.titles))
     return 0
 
 

@@ -14,22 +14,36 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from markupsafe import Markup
+
 from generator.ids import slug
-from generator.model import Actor, Claim, DateRef, Event, Explainer, Sentence
+from generator.model import Actor, Claim, DateRef, Explainer, Sentence
+from generator.render.claims_view import Dispute, SpeakerGroup, disputes, speaker_groups
+from generator.render.diagram import svg
 from generator.render.provenance import Provenance
+from generator.render.relations import Link, described, links
+from generator.render.story import StorySentence, story, unquoted
+from generator.render.timeline_view import (
+    Timeline,
+    TimelineEntry,
+    arrange,
+    is_approximate,
+)
 
 KIND_LABELS = {
     "person": "Person", "organisation": "Organisation", "government": "Government",
     "media": "Media", "group": "Group", "place": "Place", "other": "Other",
 }
+# What the article does about a claim's support, never a verdict of ours: the card shows
+# the article's own words beside it, so their degree ("little evidence") stays theirs.
 EVIDENCE_LABELS = {
-    "unsupported": "No evidence given",
-    "disputed": "Disputed",
-    "supported": "Evidence cited",
-    "unstated": "Evidence not discussed",
+    "unsupported": "Article questions the support",
+    "disputed": "Article reports it disputed",
+    "supported": "Article points to support",
+    "unstated": "evidence not discussed",
 }
 EVIDENCE_HINTS = {
-    "unsupported": "the article says the claim was not backed up",
+    "unsupported": "the article says the support given for the claim is thin or missing",
     "disputed": "the article reports the claim is contested",
     "supported": "the article points to support for the claim",
     "unstated": "the article says nothing about support for the claim",
@@ -42,7 +56,6 @@ KIND_OF_CLAIM = {
     "direct": "Quoted", "reported": "Reported", "passive": "Attributed, speaker unstated",
 }
 SCHEMA_TYPES = {"person": "Person", "place": "Place"}
-EXACT_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 RESERVED_SLUGS = frozenset({"index", "by-letter"})  # actors/index.md, actors/by-letter/
 
 
@@ -63,37 +76,6 @@ class Segment:
     text: str
     kind: str | None = None
     label: str = ""
-
-
-@dataclass(frozen=True)
-class SpeakerGroup:
-    actor: Actor | None
-    claims: list[Claim]
-
-
-@dataclass(frozen=True)
-class TimelineEntry:
-    event: Event
-    date: DateRef | None
-
-    @property
-    def approximate(self) -> bool:
-        return self.date is None or is_approximate(self.date)
-
-    @property
-    def when(self) -> str:
-        if self.date is None:
-            return "Date not stated"
-        return self.date.description or self.date.text
-
-
-def is_approximate(date: DateRef) -> bool:
-    """A date the reader cannot pin to a calendar day, month or year as written."""
-    if date.mod is not None or "X" in date.value:
-        return True
-    if date.type == "DURATION":
-        return not re.match(r"^P[\d.]+[YMWDH]$", date.value) and not date.value.startswith("PT")
-    return not EXACT_DATE.match(date.value)
 
 
 class ArticleView:
@@ -125,6 +107,10 @@ class ArticleView:
         return {a.id: a for a in self.e.actors}
 
     @cached_property
+    def claim_by_id(self) -> dict[str, Claim]:
+        return {c.id: c for c in self.claims}
+
+    @cached_property
     def date_by_id(self) -> dict[str, DateRef]:
         return {d.id: d for d in self.dates}
 
@@ -133,6 +119,20 @@ class ArticleView:
         """People, groups and institutions, the most mentioned first (stable)."""
         found = [a for a in self.e.actors if a.kind != "place"]
         return sorted(found, key=lambda a: -len({m.sentence for m in a.mentions}))
+
+    @cached_property
+    def relations(self) -> list[Link]:
+        """Links between actors stated or implied by the YAML (see relations.py)."""
+        return links(self.e)
+
+    @cached_property
+    def diagram(self) -> Markup:
+        """The relationship diagram as inline SVG, its text escaped where it is drawn."""
+        return Markup(svg(self.agents, self.relations,
+                          f"How the actors of “{self.article.title}” are linked"))
+
+    def described(self, actor: Actor) -> str:
+        return described(actor)
 
     @property
     def places(self) -> list[Actor]:
@@ -146,6 +146,13 @@ class ArticleView:
     def lead(self) -> str:
         points = self.key_points or self.sentences[:1]
         return points[0].text if points else ""
+
+    @cached_property
+    def story(self) -> list[StorySentence]:
+        """The "what's going on" paragraph: main claim, its evidence, who disputes it."""
+        return story(self.claims, self.actor_by_id,
+                     lambda c: _statement(c, self.sentence_by_id.get(c.sentence)),
+                     {s.id: s.text for s in self.sentences})
 
     @property
     def published_label(self) -> str:
@@ -172,8 +179,8 @@ class ArticleView:
             line = (f"It reports {count_label(len(self.claims), 'claim')} from "
                     f"{count_label(len(speakers), 'named source')}")
             if unsupported:
-                line += (f"; for {unsupported} of them the article notes missing or "
-                         "contested evidence")
+                line += (f"; for {unsupported} of them the article questions the support "
+                         "given or reports a dispute")
             lines.append(line + ".")
         if self.places:
             lines.append(f"Places: {_join([p.name for p in self.places[:4]])}.")
@@ -204,21 +211,38 @@ class ArticleView:
         return _statement(claim, self.sentence_by_id.get(claim.sentence)) \
             or claim.content.readable
 
+    def quote_text(self, claim: Claim) -> str:
+        """A direct quote without the article's own quote marks (the card adds its own)."""
+        return unquoted(claim.content.readable)
+
     def claims_by(self, actor_id: str) -> list[Claim]:
         return [c for c in self.claims if c.speaker == actor_id]
 
+    @cached_property
+    def disputes(self) -> list[Dispute]:
+        """Claims the article sets against each other, to be shown side by side."""
+        return disputes(self.claims)
+
     @property
     def speaker_groups(self) -> list[SpeakerGroup]:
-        """Claims grouped by speaker, in order of first claim; the unattributed last."""
-        groups: dict[str | None, list[Claim]] = defaultdict(list)
-        for claim in self.claims:
-            groups[claim.speaker if claim.speaker in self.actor_by_id else None].append(claim)
-        named = [SpeakerGroup(self.actor_by_id[k], v) for k, v in groups.items() if k]
-        return named + ([SpeakerGroup(None, groups[None])] if None in groups else [])
+        """Claims grouped by speaker, in order of first claim; the unattributed last;
+        those shown in a dispute are not repeated."""
+        shown = {c.id for d in self.disputes for c in d.side + d.against}
+        return speaker_groups(self.claims, self.actor_by_id, shown)
 
     @property
     def timeline(self) -> list[TimelineEntry]:
         return [TimelineEntry(e, self.date_by_id.get(e.date or "")) for e in self.e.timeline]
+
+    @cached_property
+    def time_axis(self) -> Timeline:
+        """The timeline as the page shows it: an axis for calendar dates, bands for the rest."""
+        return arrange(self.timeline, self.article.published)
+
+    @cached_property
+    def dates_on_events(self) -> set[str]:
+        """Date ids an event of the timeline carries (the page anchors them there)."""
+        return {e.date for e in self.e.timeline if e.date}
 
     @cached_property
     def items_by_sentence(self) -> dict[str, list[SentenceItem]]:

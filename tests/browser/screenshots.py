@@ -21,8 +21,8 @@ from tests.browser.serve import (
     serve,
 )
 
-DESKTOP = {"width": 1200, "height": 860}
-PHONE = {"width": 390, "height": 780}
+DESKTOP = {"width": 1280, "height": 860}
+PHONE = {"width": 390, "height": 844}
 
 
 def article_of(site: Path) -> str:
@@ -32,16 +32,12 @@ def article_of(site: Path) -> str:
 def shots(site: Path) -> list[tuple[str, str, dict, str]]:
     """(file name, URL path, viewport, colour scheme) per screenshot."""
     base = f"articles/{article_of(site)}/"
-    return [
-        ("home.png", "", DESKTOP, "light"),
-        ("overview.png", base, DESKTOP, "light"),
-        ("who.png", base + "who/", DESKTOP, "light"),
-        ("claims.png", base + "claims/", DESKTOP, "light"),
-        ("timeline.png", base + "timeline/", DESKTOP, "light"),
-        ("text.png", base + "text/#s3", DESKTOP, "light"),
-        ("text-dark.png", base + "text/", DESKTOP, "dark"),
-        ("claims-phone.png", base + "claims/", PHONE, "light"),
-    ]
+    pages = [("home", ""), ("overview", base), ("who", base + "who/"),
+             ("claims", base + "claims/"), ("timeline", base + "timeline/"),
+             ("text", base + "text/#s3")]
+    return ([(f"{name}.png", path, DESKTOP, "light") for name, path in pages]
+            + [(f"{name}-phone.png", path, PHONE, "light") for name, path in pages]
+            + [("text-dark.png", base + "text/", DESKTOP, "dark")])
 
 
 def take(site: Path, out: Path, wanted: list[tuple[str, str, dict, str]]) -> None:

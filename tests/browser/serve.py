@@ -113,7 +113,7 @@ def demo_explainers() -> list:
     """Two small articles sharing an actor, made by hand (no article text is copied)."""
     from tests.samples import sample
 
-    first = sample()
+    first = _with_a_dispute(sample())
     first.article.published = "2015-03-10"
     first.article.source = "The Example Times"
     first.article.url = "https://example.org/news/rain"
@@ -121,3 +121,30 @@ def demo_explainers() -> list:
     second.article.id = "a2"
     second.article.title = "Officials say the rain will stop"
     return [first, second]
+
+
+def _with_a_dispute(explainer):
+    """The sample with a second source at odds with the first, a quote and a dated event,
+    so the claims page has a dispute and a quote card, the timeline an axis, and who's who
+    a diagram."""
+    from generator.model import Actor, Claim, DateRef, Event, Mention, Sentence, TextRef
+
+    said = "Rights groups said in 2013 that it never rained"
+    quote = "'It will stop soon,' the officials said"
+    explainer.sentences += [Sentence("s3", (47, 47 + len(said)), said),
+                            Sentence("s4", (48 + len(said), 48 + len(said) + len(quote)), quote)]
+    explainer.actors.append(Actor("rights-groups", "Rights groups", "group", None,
+                                  [Mention("s3", (47, 60), "rights groups")],
+                                  role="advocacy group"))
+    explainer.claims[0].contested_by = ["c2"]
+    explainer.claims += [
+        Claim("c2", "s3", "rights-groups", TextRef((47, 60), "rights groups"),
+              TextRef((61, 65), "said"), TextRef((74, 94), "that it never rained"),
+              contested_by=["c1"]),
+        Claim("c3", "s4", "officials", TextRef((118, 131), "the officials"),
+              TextRef((132, 136), "said"), TextRef((95, 116), "'it will stop soon,'"),
+              kind="direct")]
+    explainer.dates.append(DateRef("t2", "s3", (69, 73), "2013", "DATE", "2013", None, "2013"))
+    explainer.timeline.append(Event("e2", "t2", "Rights groups said it never rained", "s3",
+                                    ["rights-groups"]))
+    return explainer

@@ -55,9 +55,10 @@ def test_the_timeline_shows(site, watched):
     page = watched.page
     page.goto(site + "articles/a1/timeline/")
     event = page.locator(".timeline__event").first
-    assert event.is_visible()
-    assert "December" in event.inner_text()
-    assert page.locator(".timeline__event .badge--approximate").count() >= 1
+    assert event.is_visible() and "2013" in event.inner_text()  # the axis's events first
+    relative = page.locator(".timeline--band .timeline__event").first
+    assert "December" in relative.inner_text()  # no year: in the band, not on the axis
+    assert relative.locator(".badge--approximate").count() == 1
 
 
 def test_dark_mode_toggle(site, watched):
@@ -103,3 +104,43 @@ def test_no_accessibility_violations(site, watched, name):
     page.wait_for_load_state("networkidle")
     results = axe.Axe().run(page)
     assert results.violations_count == 0, results.generate_report()
+
+
+def test_phone_claims_and_timeline_fit_without_sideways_scroll(site, browser):
+    """390 px: the dispute stacks, the time axis and the bands fit, nothing scrolls sideways."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True,
+                                  has_touch=True, device_scale_factor=2)
+    page = context.new_page()
+    try:
+        for path in ("articles/a1/claims/", "articles/a1/timeline/", "articles/a1/who/"):
+            page.goto(site + path)
+            assert page.evaluate("document.documentElement.scrollWidth") <= 390, path
+        page.goto(site + "articles/a1/claims/")
+        sides = page.locator(".dispute__side")
+        assert sides.count() == 2
+        first, second = sides.nth(0).bounding_box(), sides.nth(1).bounding_box()
+        assert second["y"] >= first["y"] + first["height"] - 1  # stacked, not squeezed
+        page.goto(site + "articles/a1/timeline/")
+        mark = page.locator(".time-axis__mark").first.bounding_box()
+        assert mark["x"] >= 0 and mark["x"] + mark["width"] <= 390
+    finally:
+        context.close()
+
+
+def test_desktop_dispute_side_by_side_numbers_and_diagram(site, watched):
+    page = watched.page
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(site + "articles/a1/claims/")
+    sides = page.locator(".dispute__side")
+    first, second = sides.nth(0).bounding_box(), sides.nth(1).bounding_box()
+    assert abs(first["y"] - second["y"]) < 2 and second["x"] > first["x"] + first["width"] / 2
+    page.locator("#c1 .claim__against a").first.click()
+    page.wait_for_url("**/claims/#c2")
+    assert page.locator("#c2 .claim__number").inner_text() == "Claim 2"
+    assert page.locator(".claim--quote .quote-card").is_visible()
+    page.goto(site + "articles/a1/timeline/")
+    assert page.locator(".time-axis__mark").count() == 1
+    assert not page.locator("details.timex").evaluate("d => d.open")  # TIMEX values folded
+    page.goto(site + "articles/a1/who/")
+    diagram = page.locator("svg.relations")
+    assert diagram.is_visible() and diagram.locator("rect").count() == 2
