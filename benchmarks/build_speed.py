@@ -9,6 +9,7 @@ Run: .venv/bin/python benchmarks/build_speed.py [--repeat N]
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import statistics
 import subprocess
@@ -43,7 +44,8 @@ def make_project(where: Path) -> Path:
 
 
 def bare_project(project: Path, where: Path) -> Path:
-    """The same pages as plain Markdown files and a mkdocs.yml without the hook."""
+    """The same pages as plain Markdown files and a mkdocs.yml without the plugin (the
+    theme's overrides named as its ``custom_dir``)."""
     from generator.publish import settings
     from generator.publish.site import render_pages, write_pages
 
@@ -51,7 +53,8 @@ def bare_project(project: Path, where: Path) -> Path:
     shutil.copytree(project / "templates", where / "templates")  # the theme's overrides
     write_pages(render_pages(settings.load(project / "mkdocs.yml")), where / "docs")
     config = (project / "mkdocs.yml").read_text()
-    config = config.replace("hooks:\n  - generator/publish/hooks.py\n", "")
+    config = re.sub(r"(?m)^plugins:\n(?:[ #].*\n)*", "plugins: []\n", config)
+    config = config.replace("  # custom_dir: overrides", "  custom_dir: templates/theme")
     (where / "mkdocs.yml").write_text(config)
     return where
 
