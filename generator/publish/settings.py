@@ -72,6 +72,10 @@ def from_options(config_file: Path, options: ExplainerOptions, docs_dir: str | N
     )
 
 
+NO_PLUGIN = ("the explainer plugin is not listed: add `plugins: - explainer` (the site would "
+             "have no explainer pages)")
+
+
 class _Lenient(yaml.SafeLoader):
     """mkdocs.yml may hold tags such as ``!!python/name``; only the explainer block matters."""
 
@@ -102,6 +106,15 @@ def load(config_file: Path) -> Settings:
                   if isinstance(data.get(key), str | int) and str(data[key]).strip()}
     settings = replace(settings, **publishing, plugin=listed)
     check_folders(settings)
+    return settings
+
+
+def load_site(config_file: Path) -> Settings:
+    """:func:`load` for the commands that build a site: the plugin must be listed, or the
+    site would have no explainer pages."""
+    settings = load(config_file)
+    if not settings.plugin:
+        raise DataError(settings.config_file, NO_PLUGIN)
     return settings
 
 
