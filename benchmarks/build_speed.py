@@ -34,7 +34,7 @@ def make_project(where: Path) -> Path:
     where.mkdir(parents=True)
     for name in ("mkdocs.yml",):
         shutil.copy(ROOT / name, where / name)
-    for folder in ("docs", "templates", "generator", "overrides"):
+    for folder in ("docs", "templates", "overrides"):  # the plugin: the installed package
         if (ROOT / folder).is_dir():
             shutil.copytree(ROOT / folder, where / folder,
                             ignore=shutil.ignore_patterns("__pycache__", "index.md", "articles"))
