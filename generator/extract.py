@@ -11,6 +11,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
+from generator.files import recorded_path
 from generator.fingerprint import extractor_fingerprint
 from generator.ingest.forms import detect
 from generator.ingest.reader import Source
@@ -58,7 +59,7 @@ def extract(nlp: Language, source: Source, *, published: str | None = None,
         published=when,
         url=source.meta.url,
         source=source.meta.source,
-        input=InputInfo(_relative(source.path, root), source.sha256, detected.name,
+        input=InputInfo(recorded_path(source.path, root), source.sha256, detected.name,
                         detected.lowercase, extractor_fingerprint(), threshold),
     )
     return Explainer(
@@ -97,12 +98,3 @@ def _title(first_sentence: str) -> str:
         return clause[:1].upper() + clause[1:]
     cut = clause[: MAX_TITLE - 1].rsplit(" ", 1)[0].rstrip(" ,;:")
     return cut[:1].upper() + cut[1:] + "…"
-
-
-def _relative(path: Path, root: Path | None) -> str:
-    resolved = path.resolve()
-    base = (root or Path.cwd()).resolve()
-    try:
-        return resolved.relative_to(base).as_posix()
-    except ValueError:
-        return path.name

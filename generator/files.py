@@ -75,18 +75,12 @@ def target_of(path: Path, within: Path, error: type[ExplainerError] = InputError
     return real
 
 
-def read_limited(path: Path, *, limit: int, within: Path | None = None,
-                 error: type[ExplainerError] = InputError,
-                 too_large: Callable[[int], str] | None = None) -> bytes:
-    """At most ``limit`` bytes of a regular file inside ``within`` (default: its folder).
-
-    The size is checked before reading and the read stops past the limit, so a huge
-    file (or one that grows while read) never fills memory.
-    """
-    within = within if within is not None else folder_of(path)
-    real = target_of(path, within, error)
-    oversize = too_large or (lambda size: f"too large ({size:,} bytes; the limit is "
-                                          f"{limit:,})")
+@contextmanager
+def _open_regular(path: Path, within: Path | None,
+                  error: type[ExplainerError]) -> Iterator[tuple[int, os.stat_result]]:
+    """A descriptor on a regular file inside ``within`` (default: its folder), never through
+    a link, never blocking on a FIFO; read errors become one line naming ``path``."""
+    real = target_of(path, within if within is not None else folder_of(path), error)
     flags = os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
     try:
         fd = os.open(real, flags)
@@ -96,6 +90,24 @@ def read_limited(path: Path, *, limit: int, within: Path | None = None,
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):  # swapped for something else since the lstat
             raise error(path, _KINDS.get(stat.S_IFMT(info.st_mode), "is not a regular file"))
+        yield fd, info
+    except OSError as exc:
+        raise error(path, f"cannot read: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
+
+
+def read_limited(path: Path, *, limit: int, within: Path | None = None,
+                 error: type[ExplainerError] = InputError,
+                 too_large: Callable[[int], str] | None = None) -> bytes:
+    """At most ``limit`` bytes of a regular file inside ``within`` (default: its folder).
+
+    The size is checked before reading and the read stops past the limit, so a huge
+    file (or one that grows while read) never fills memory.
+    """
+    oversize = too_large or (lambda size: f"too large ({size:,} bytes; the limit is "
+                                          f"{limit:,})")
+    with _open_regular(path, within, error) as (fd, info):
         if info.st_size > limit:
             raise error(path, oversize(info.st_size))
         chunks, size = [], 0
@@ -105,10 +117,6 @@ def read_limited(path: Path, *, limit: int, within: Path | None = None,
                 break
             chunks.append(chunk)
             size += len(chunk)
-    except OSError as exc:
-        raise error(path, f"cannot read: {exc.strerror or exc}") from None
-    finally:
-        os.close(fd)
     if size > limit:
         raise error(path, oversize(size))
     return b"".join(chunks)
@@ -117,20 +125,8 @@ def read_limited(path: Path, *, limit: int, within: Path | None = None,
 def read_head(path: Path, size: int, *, within: Path | None = None,
               error: type[ExplainerError] = ExplainerError) -> bytes:
     """The first ``size`` bytes of a regular file inside ``within`` (default: its folder)."""
-    real = target_of(path, within if within is not None else folder_of(path), error)
-    flags = os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
-    try:
-        fd = os.open(real, flags)
-    except OSError as exc:
-        raise error(path, f"cannot read: {exc.strerror or exc}") from None
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise error(path, "is not a regular file")
+    with _open_regular(path, within, error) as (fd, _):
         return os.read(fd, size)
-    except OSError as exc:
-        raise error(path, f"cannot read: {exc.strerror or exc}") from None
-    finally:
-        os.close(fd)
 
 
 def read_lines(path: Path, *, max_line: int, within: Path | None = None,
@@ -138,33 +134,30 @@ def read_lines(path: Path, *, max_line: int, within: Path | None = None,
     """The lines of a regular file inside ``within`` (default: its folder), streamed, so a
     file of any size reads in flat memory: ``(line number, bytes without the newline)``,
     or ``(line number, None)`` for a line longer than ``max_line`` (skipped, not read in)."""
-    within = within if within is not None else folder_of(path)
-    real = target_of(path, within, error)
-    flags = os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
+    with _open_regular(path, within, error) as (fd, _), \
+            os.fdopen(fd, "rb", closefd=False) as handle:
+        number = 0
+        while True:
+            number += 1
+            line = handle.readline(max_line + 1)
+            if not line:
+                return
+            if len(line) > max_line and not line.endswith(b"\n"):
+                while line and not line.endswith(b"\n"):  # skip the rest of it
+                    line = handle.readline(1 << 20)
+                yield number, None
+                continue
+            yield number, line.rstrip(b"\n").removesuffix(b"\r")
+
+
+def recorded_path(path: Path, root: Path | None) -> str:
+    """How an input is named in the YAML: relative to the project root, or only its name
+    when it lies outside (no one's home folder in a published file)."""
+    base = (root or Path.cwd()).resolve()
     try:
-        fd = os.open(real, flags)
-    except OSError as exc:
-        raise error(path, f"cannot read: {exc.strerror or exc}") from None
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise error(path, "is not a regular file")
-        with os.fdopen(fd, "rb", closefd=False) as handle:
-            number = 0
-            while True:
-                number += 1
-                line = handle.readline(max_line + 1)
-                if not line:
-                    return
-                if len(line) > max_line and not line.endswith(b"\n"):
-                    while line and not line.endswith(b"\n"):  # skip the rest of it
-                        line = handle.readline(1 << 20)
-                    yield number, None
-                    continue
-                yield number, line.rstrip(b"\n").removesuffix(b"\r")
-    except OSError as exc:
-        raise error(path, f"cannot read: {exc.strerror or exc}") from None
-    finally:
-        os.close(fd)
+        return path.resolve().relative_to(base).as_posix()
+    except ValueError:
+        return path.name
 
 
 def check_tree(folder: Path, within: Path | None = None) -> str | None:

@@ -104,6 +104,16 @@ def test_descriptor_before_a_first_name_is_not_part_of_the_name(nlp):
     assert list(agents) == ["Julia Roberts"], agents
 
 
+def test_a_possessive_after_a_first_name_is_never_the_name(nlp):
+    # a written-out name whose last word is a first name used alone elsewhere: the
+    # name is cut to that word, never to the possessive after it (an actor named '')
+    text = ("the singer also covered johnnie ray 's song \" cry , \" said the critic\n"
+            "( ray was angry until he saw the sales )\n")
+    explainer = explain(nlp, text)
+    assert all(a.name.strip() for a in explainer.actors), [a.name for a in explainer.actors]
+    assert all(m.text != "'s" for a in explainer.actors for m in a.mentions)
+
+
 def test_possessive_prefixed_surname_joins_the_lower_case_name(nlp):
     text = ("richard stickler, head of the agency, said the rescue would continue.\n"
             "msha's stickler said the hole was drilled too far.\n")

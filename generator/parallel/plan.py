@@ -20,7 +20,7 @@ import yaml
 
 from generator import store
 from generator.errors import ExplainerError, InputError
-from generator.files import read_head
+from generator.files import read_head, recorded_path
 from generator.fingerprint import extractor_fingerprint
 from generator.ingest.jsonl import JSONL_SUFFIX, SOURCE_TEXT, read_jsonl
 from generator.ingest.reader import STORY_SUFFIX, Source, read_article
@@ -141,7 +141,7 @@ def jobs(paths: list[Path], options: Options, plan: Plan) -> Iterator[Job | Inpu
 
 def job_for(item: Found, options: Options) -> Job:
     source = item.source
-    return Job(source.id, item.label, _relative(source.path, options.root), source.text,
+    return Job(source.id, item.label, recorded_path(source.path, options.root), source.text,
                source.sha256, source.meta, source.highlights, options.published, options.form,
                options.threshold, item.from_lines)
 
@@ -213,12 +213,3 @@ def _meta_changed(article: dict[str, Any], source: Source, published: str | None
         for key, value in (("title", meta.title), ("published", published or meta.published),
                            ("url", meta.url), ("source", meta.source))
     )
-
-
-def _relative(path: Path, root: Path | None) -> str:
-    resolved = path.resolve()
-    base = (root or Path.cwd()).resolve()
-    try:
-        return resolved.relative_to(base).as_posix()
-    except ValueError:
-        return path.name

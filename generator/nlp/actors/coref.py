@@ -34,7 +34,7 @@ def resolve(doc: Doc, candidates: list[Candidate], aside: frozenset[int] = froze
     candidates = sorted(candidates, key=lambda c: c.start)  # the window below relies on it
     sentence_of = sentence_index(doc)
     _vote_labels(candidates)
-    _strip_descriptors(candidates)
+    _strip_descriptors(doc, candidates)
     _name_like_nominals(doc, candidates)
     _merge_surnames(candidates)
     _merge_acronyms(candidates)
@@ -143,7 +143,7 @@ def _full_names_with(name: str, full: set[str]) -> set[str]:
     return last if last else first
 
 
-def _strip_descriptors(candidates: list[Candidate]) -> None:
+def _strip_descriptors(doc: Doc, candidates: list[Candidate]) -> None:
     """"Seinfeld star Julia", "Laughing Eugenie": words before a first name that the article
     also uses alone (or to start a full name) describe the person; they are not a name."""
     used = set()
@@ -157,7 +157,10 @@ def _strip_descriptors(candidates: list[Candidate]) -> None:
         if not (c.key or "").startswith("person:") or len(words) < 2:
             continue
         if words[-1] in names and words[0] not in names and words[-1] in used:
-            c.key, c.start = "person:" + words[-1], c.end - 1
+            # the name's own token, not a possessive after it ("Johnnie Ray 's")
+            last = max((t.i for t in doc[c.start:c.end] if t.lower_ == words[-1]),
+                       default=c.end - 1)
+            c.key, c.start, c.end = "person:" + words[-1], last, last + 1
 
 
 def _name_like_nominals(doc: Doc, candidates: list[Candidate]) -> None:

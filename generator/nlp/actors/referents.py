@@ -85,11 +85,14 @@ def _actor(document: Document, referent: _Referent) -> Actor | None:
     found = [m for c in referent.candidates if (m := document.mention(c.span(doc))) is not None]
     if not found or all(c.role == "pronoun" for c in referent.candidates):
         return None
+    name = _name(doc, referent)
+    if not any(ch.isalnum() for ch in name):  # punctuation a parse took for a name
+        return None
     kind = _kind(doc, referent)
     description = _description(doc, referent)
     return Actor(
-        id=slug(_name(doc, referent)),
-        name=_name(doc, referent),
+        id=slug(name),
+        name=name,
         kind=kind,
         description=description,
         mentions=sorted({m.span: m for m in found}.values(), key=lambda m: m.span),
