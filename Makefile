@@ -13,7 +13,7 @@ site: $(STAMP)  ## build the explainer site from seeds/ into site/
 	$(BIN)/explainer build
 
 test: $(STAMP) $(CHROMIUM)  ## every test, slow and browser ones included (what CI runs)
-	$(BIN)/ruff check generator tests benchmarks tools
+	$(BIN)/ruff check generator tests benchmarks tools setup.py
 	$(BIN)/python -m pytest -m "slow or not slow" -q
 
 test-fast: $(STAMP)
@@ -23,7 +23,7 @@ serve: $(STAMP)
 	$(BIN)/explainer serve
 
 lint: $(STAMP)
-	$(BIN)/ruff check generator tests benchmarks tools
+	$(BIN)/ruff check generator tests benchmarks tools setup.py
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/build_speed.py

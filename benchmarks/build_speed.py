@@ -9,6 +9,7 @@ Run: .venv/bin/python benchmarks/build_speed.py [--repeat N]
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import statistics
 import subprocess
@@ -33,7 +34,7 @@ def make_project(where: Path) -> Path:
     where.mkdir(parents=True)
     for name in ("mkdocs.yml",):
         shutil.copy(ROOT / name, where / name)
-    for folder in ("docs", "templates", "generator", "overrides"):
+    for folder in ("docs", "templates", "overrides"):  # the plugin: the installed package
         if (ROOT / folder).is_dir():
             shutil.copytree(ROOT / folder, where / folder,
                             ignore=shutil.ignore_patterns("__pycache__", "index.md", "articles"))
@@ -43,7 +44,8 @@ def make_project(where: Path) -> Path:
 
 
 def bare_project(project: Path, where: Path) -> Path:
-    """The same pages as plain Markdown files and a mkdocs.yml without the hook."""
+    """The same pages as plain Markdown files and a mkdocs.yml without the plugin (the
+    theme's overrides named as its ``custom_dir``)."""
     from generator.publish import settings
     from generator.publish.site import render_pages, write_pages
 
@@ -51,7 +53,8 @@ def bare_project(project: Path, where: Path) -> Path:
     shutil.copytree(project / "templates", where / "templates")  # the theme's overrides
     write_pages(render_pages(settings.load(project / "mkdocs.yml")), where / "docs")
     config = (project / "mkdocs.yml").read_text()
-    config = config.replace("hooks:\n  - generator/publish/hooks.py\n", "")
+    config = re.sub(r"(?m)^plugins:\n(?:[ #].*\n)*", "plugins: []\n", config)
+    config = config.replace("  # custom_dir: overrides", "  custom_dir: templates/theme")
     (where / "mkdocs.yml").write_text(config)
     return where
 

@@ -47,7 +47,7 @@ def pool(data: Path) -> list[dict]:
 def make_site(where: Path, explainers: list[dict], count: int) -> Path:
     """A project with ``count`` explainers, copied from ``explainers`` under new ids."""
     shutil.copy(ROOT / "mkdocs.yml", where / "mkdocs.yml")
-    for folder in ("docs", "templates", "generator"):
+    for folder in ("docs", "templates"):  # the plugin comes from the installed package
         shutil.copytree(ROOT / folder, where / folder,
                         ignore=shutil.ignore_patterns("__pycache__", "index.md", "articles"))
     (where / "data").mkdir()

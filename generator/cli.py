@@ -53,6 +53,9 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check", help="validate every explainer YAML")
     _config(p)
 
+    p = sub.add_parser("new", help="start a project in a new folder (mkdocs.yml, a sample)")
+    p.add_argument("folder", type=Path, metavar="DIR")
+
     p = sub.add_parser("evaluate", help="score a component on ../shared/eval")
     p.add_argument("task", choices=EVALUATIONS)
     p.add_argument("options", nargs=argparse.REMAINDER, help="passed to the task (--help)")
@@ -131,6 +134,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         import importlib
 
         return importlib.import_module(f"generator.evaluation.{args.task}").main(args.options)
+    if args.command == "new":
+        from generator.commands import new
+
+        return new.run(args.folder)
     if args.command == "render":
         from generator.commands import render
 

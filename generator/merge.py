@@ -27,6 +27,8 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator import references
+
 Item = dict[str, Any]
 FUZZY_LIMIT = 250_000  # pairs compared at most per collection (content matching)
 
@@ -87,19 +89,7 @@ def _sentence_map(old: list[Item], new: list[Item]) -> dict[str, str]:
 
 def _translate_sentences(data: dict[str, Any], smap: dict[str, str]) -> None:
     """Rewrite every sentence reference to the new ids (None where the sentence is gone)."""
-    for actor in data["actors"]:
-        for mention in actor.get("mentions", []):
-            mention["sentence"] = smap.get(mention["sentence"])
-        for relation in actor.get("relations", []):
-            relation["sentence"] = smap.get(relation["sentence"])
-    for claim in data["claims"]:
-        claim["sentence"] = smap.get(claim["sentence"])
-        evidence = claim.get("evidence") or {}
-        if evidence.get("sentence") is not None:
-            evidence["sentence"] = smap.get(evidence["sentence"])
-    for item in data["dates"] + data["timeline"]:
-        item["sentence"] = smap.get(item["sentence"])
-    data["key_points"] = [smap[s] for s in data["key_points"] if s in smap]
+    references.rewrite(data, "sentences", smap.get)
 
 
 def _merge_sentences(base: dict, mine: dict, new: dict, smap: dict[str, str]) -> list[Item]:
@@ -225,22 +215,7 @@ def _next_id(prefix: str, claimed: set[str]) -> str:
 
 def _refs(data: dict, mapping: dict[str, str], kind: str) -> None:
     """Rewrite references to renamed actors, dates or claims inside ``data``."""
-    if kind == "actors":
-        for actor in data["actors"]:
-            for relation in actor.get("relations", []):
-                relation["actor"] = mapping.get(relation["actor"], relation["actor"])
-        for claim in data["claims"]:
-            if claim.get("speaker") is not None:
-                claim["speaker"] = mapping.get(claim["speaker"], claim["speaker"])
-        for event in data["timeline"]:
-            event["actors"] = [mapping.get(a, a) for a in event.get("actors", [])]
-    elif kind == "dates":
-        for event in data["timeline"]:
-            if event.get("date") is not None:
-                event["date"] = mapping.get(event["date"], event["date"])
-    else:
-        for claim in data["claims"]:
-            claim["contested_by"] = [mapping.get(c, c) for c in claim.get("contested_by", [])]
+    references.rewrite(data, kind, lambda old: mapping.get(old, old))
 
 
 # --- three-way merge of items ----------------------------------------------------------------

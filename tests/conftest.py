@@ -21,10 +21,11 @@ def nlp():
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """A copy of this project's site set-up (no data yet) in a temporary folder."""
+    """A copy of this project's site set-up (no data yet) in a temporary folder; the
+    plugin comes from the installed package, not from a copy of ``generator/``."""
     for name in ("mkdocs.yml",):
         shutil.copy(ROOT / name, tmp_path / name)
-    for folder in ("docs", "templates", "generator"):
+    for folder in ("docs", "templates"):
         shutil.copytree(ROOT / folder, tmp_path / folder,
                         ignore=shutil.ignore_patterns("__pycache__", "index.md", "articles"))
     (tmp_path / "seeds").mkdir()

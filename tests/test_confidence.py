@@ -120,12 +120,13 @@ def test_caption_is_marked_on_the_source_text_page():
 
 def test_threshold_comes_from_mkdocs_yml(tmp_path: Path):
     config = tmp_path / "mkdocs.yml"
-    config.write_text("site_name: x\nextra:\n  explainer:\n    threshold: 0.7\n")
+    plugin = "site_name: x\nplugins:\n  - explainer:\n      threshold: {}\n"
+    config.write_text(plugin.format("0.7"))
     assert settings.load(config).threshold == Thresholds(0.7, 0.7)
-    config.write_text("site_name: x\nextra:\n  explainer:\n    threshold: {claims: 0.9}\n")
+    config.write_text(plugin.format("{claims: 0.9}"))
     assert settings.load(config).threshold == Thresholds(actors=0.5, claims=0.9)
-    config.write_text("site_name: x\nextra:\n  explainer:\n    threshold: high\n")
-    with pytest.raises(ExplainerError, match="threshold must be a number from 0 to 1"):
+    config.write_text(plugin.format("high"))
+    with pytest.raises(ExplainerError, match="threshold: must be a number from 0 to 1"):
         settings.load(config)
 
 

@@ -151,7 +151,7 @@ def test_project_folder_that_links_out_is_refused(project: Path, tmp_path_factor
 
 def test_config_pointing_outside_is_refused(project: Path):
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text().replace("inputs: seeds", "inputs: /etc"))
+    config.write_text(config.read_text().replace("inputs_dir: seeds", "inputs_dir: /etc"))
     code, err = cli("build", "-f", str(config))
     assert code == 2 and "outside the project" in one_line(err)
 

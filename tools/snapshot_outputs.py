@@ -4,6 +4,7 @@ A refactoring must not change what the machine writes: run this before and after
 folders, and ``diff -r`` them. It reads each file with the reader and runs the same
 ``extract`` + ``store.save`` that ``explainer extract`` runs, over the seed, the 100 CNN/DailyMail
 dev inputs, the 84 PolNeAR dev texts and the TimeML texts (each with its DCT as ``published``).
+An extraction the schema refuses is written as ``<id>.error`` (its one-line message).
 
     python tools/snapshot_outputs.py OUT [--eval-dir ../shared/eval] [--sets seed,cnndm,...]
 """
@@ -19,6 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from generator import store
+from generator.errors import DataError
 from generator.extract import extract
 from generator.ingest.reader import read_article
 from generator.nlp.pipeline import load_model
@@ -60,7 +62,11 @@ def main(argv: list[str] | None = None) -> int:
         for path, published in inputs(args.eval_dir, name):
             source = read_article(path)
             explainer = extract(nlp, source, published=published, root=path.parent)
-            store.save(target / f"{source.id}.yaml", explainer, force=True, text=source.text)
+            try:
+                store.save(target / f"{source.id}.yaml", explainer, force=True,
+                           text=source.text)
+            except DataError as exc:  # an invalid extraction is an output too: compare it
+                (target / f"{source.id}.error").write_text(f"{exc}\n", encoding="utf-8")
             count += 1
     print(f"{count} articles in {time.perf_counter() - started:.1f} s -> {args.out}",
           file=sys.stderr)

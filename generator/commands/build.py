@@ -14,7 +14,7 @@ from generator.publish.mkdocs import mkdocs_build
 
 def run(config_file: Path, *, force: bool = False, workers: int | None = None,
         scheduler: str | None = None) -> int:
-    paths = project.load(config_file)
+    paths = project.load_site(config_file)
     if not paths.site_url:  # a warning, not an error: a local preview needs no address
         print(project.NO_SITE_URL.format(file=paths.config_file.name), file=sys.stderr)
     with project_lock(paths.data, "build"):

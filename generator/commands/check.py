@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator import store
+from generator import references, store
 from generator.errors import DataError, ExplainerError, InputError
 from generator.files import read_limited
 from generator.ingest.jsonl import JSONL_SUFFIX, SOURCE_TEXT
@@ -22,7 +22,7 @@ from generator.ingest.reader import MAX_BYTES, decode_text, read_article
 from generator.publish.settings import Settings
 from generator.publish.site import data_files
 
-Where = tuple[str | int, ...]
+Where = references.Where
 
 
 @dataclass(frozen=True)
@@ -123,36 +123,15 @@ def _kept_text(kept: Path, sha256: str,
 
 def cross_references(data: dict[str, Any]) -> list[Problem]:
     """Ids that are referenced must exist, and ids must be unique."""
-    known = {name: {item["id"] for item in data[name]}
-             for name in ("sentences", "actors", "claims", "dates", "timeline")}
+    known = {name: {item["id"] for item in data[name]} for name in references.COLLECTIONS}
     problems = []
     for name in known:
         problems += _duplicates(name, [item["id"] for item in data[name]])
-    refs: list[tuple[Where, Any, str]] = []
-    for i, actor in enumerate(data["actors"]):
-        refs += [(("actors", i, "mentions", j, "sentence"), m["sentence"], "sentences")
-                 for j, m in enumerate(actor["mentions"])]
-        refs += [(("actors", i, "relations", j, "actor"), r["actor"], "actors")
-                 for j, r in enumerate(actor.get("relations", []))]
-        refs += [(("actors", i, "relations", j, "sentence"), r["sentence"], "sentences")
-                 for j, r in enumerate(actor.get("relations", []))]
-    for i, claim in enumerate(data["claims"]):
-        refs.append((("claims", i, "sentence"), claim["sentence"], "sentences"))
-        refs.append((("claims", i, "speaker"), claim["speaker"], "actors"))
-        refs.append((("claims", i, "evidence", "sentence"), claim["evidence"]["sentence"],
-                     "sentences"))
-        refs += [(("claims", i, "contested_by", j), other, "claims")
-                 for j, other in enumerate(claim.get("contested_by", []))]
-    refs += [(("dates", i, "sentence"), d["sentence"], "sentences")
-             for i, d in enumerate(data["dates"])]
-    for i, event in enumerate(data["timeline"]):
-        refs.append((("timeline", i, "sentence"), event["sentence"], "sentences"))
-        refs.append((("timeline", i, "date"), event["date"], "dates"))
-        refs += [(("timeline", i, "actors", j), a, "actors")
-                 for j, a in enumerate(event["actors"])]
-    refs += [(("key_points", i), s, "sentences") for i, s in enumerate(data["key_points"])]
+    found = [(where, (value, reference.to)) for reference in references.REFERENCES
+             for where, value in references.places(data, reference.path)]
     problems += [Problem(where, f"{value!r} is not the id of one of the {kind}")
-                 for where, value, kind in refs if value is not None and value not in known[kind]]
+                 for where, (value, kind) in references.in_item_order(found)
+                 if value not in known[kind]]
     return problems
 
 
@@ -168,21 +147,11 @@ def _duplicates(name: str, ids: list[str]) -> list[Problem]:
 
 def spans(data: dict[str, Any], text: str) -> list[Problem]:
     """Every span lies inside the input and slices to exactly its quoted text."""
-    items: list[tuple[Where, list[int], str | None]] = []
-    items += [(("sentences", i), s["span"], None) for i, s in enumerate(data["sentences"])]
-    for i, actor in enumerate(data["actors"]):
-        items += [(("actors", i, "mentions", j), m["span"], m["text"])
-                  for j, m in enumerate(actor["mentions"])]
-    for i, claim in enumerate(data["claims"]):
-        for name, ref in (("source", claim["source"]), ("cue", claim["cue"]),
-                          ("content", claim["content"]),
-                          ("evidence", (claim["evidence"].get("words")))):
-            if ref is not None:
-                where = ("claims", i, name, "words") if name == "evidence" else ("claims", i, name)
-                items.append((where, ref["span"], ref["text"]))
-    items += [(("dates", i), d["span"], d["text"]) for i, d in enumerate(data["dates"])]
+    found = [(where, (record["span"], record["text"] if spanned.quoted else None))
+             for spanned in references.SPANS
+             for where, record in references.places(data, spanned.path)]
     problems = []
-    for where, (start, end), quoted in items:
+    for where, ((start, end), quoted) in references.in_item_order(found):
         if not 0 <= start <= end <= len(text):
             problems.append(Problem((*where, "span"), f"[{start}, {end}] is outside the text "
                                                       f"(length {len(text)})"))

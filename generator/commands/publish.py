@@ -24,7 +24,7 @@ from generator.publish.mkdocs import mkdocs_argv, mkdocs_build, push_argv
 
 def serve(config_file: Path, dev_addr: str | None) -> int:
     """Extract what changed, then ``mkdocs serve`` until it ends or we are stopped."""
-    paths = project.load(config_file)
+    paths = project.load_site(config_file)
     address = dev_addr or paths.dev_addr
     problem = port_problem(address)
     if problem:
@@ -64,7 +64,7 @@ def deploy(config_file: Path, remote_name: str | None, message: str | None) -> i
     The site is built into a temporary folder (``site/`` stays as it was) and pushed by a
     child process; when the push fails, the local ``gh-pages`` branch is put back.
     """
-    paths = project.load(config_file)
+    paths = project.load_site(config_file)
     remote = remote_name or paths.remote_name
     with project_lock(paths.data, "deploy"):
         status = update(paths)

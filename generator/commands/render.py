@@ -8,12 +8,13 @@ from pathlib import Path
 
 from generator.errors import ExplainerError
 from generator.publish import settings as project
+from generator.publish.options import parse_options
 from generator.publish.site import render_pages, write_pages
 
 
 def run(config_file: Path, data: Path | None, docs: Path | None) -> int:
-    paths = project.load(config_file) if config_file.exists() else project.from_extra(
-        config_file, None, None)
+    paths = project.load(config_file) if config_file.exists() else project.from_options(
+        config_file, parse_options(None), None)
     if data is not None:
         paths = dataclasses.replace(paths, data=data.resolve())
     out = (docs or paths.docs).resolve()

@@ -1,16 +1,17 @@
-"""Where things live in a project: read from ``mkdocs.yml`` so the CLI and the hook agree."""
+"""Where things live in a project: read from ``mkdocs.yml`` so the CLI and the plugin agree."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
 
 import yaml
 
-from generator.errors import DataError, ExplainerError
+from generator.errors import DataError
 from generator.files import read_limited
 from generator.model import DEFAULT_THRESHOLD, Thresholds
+from generator.publish import shipped
+from generator.publish.options import ExplainerOptions, old_style, parse_options, plugin_block
 
 MAX_CONFIG_BYTES = 1_000_000
 CACHE_DIR = ".explainer-cache"  # beside mkdocs.yml: what the next build can reuse (deletable)
@@ -24,7 +25,7 @@ class Settings:
     config_file: Path
     inputs: Path  # article files (seeds/)
     data: Path  # explainer YAML, the editable source of truth
-    templates: Path  # the project's Jinja templates
+    templates: Path  # the project's Jinja templates, over the shipped ones
     overrides: Path | None  # a user's templates, searched first
     docs: Path
     threshold: Thresholds = DEFAULT_THRESHOLD  # confidence an item needs to be on the site
@@ -32,6 +33,7 @@ class Settings:
     dev_addr: str = "127.0.0.1:8000"  # mkdocs.yml's dev_addr: where `serve` listens
     remote_name: str = "origin"  # mkdocs.yml's remote_name and remote_branch: where
     remote_branch: str = "gh-pages"  # `deploy` pushes
+    plugin: bool = True  # whether mkdocs.yml lists the explainer plugin
 
     @property
     def cache(self) -> Path:
@@ -39,40 +41,39 @@ class Settings:
 
     @property
     def template_dirs(self) -> list[Path]:
-        return [d for d in (self.overrides, self.templates) if d is not None]
+        """Searched in order: the user's overrides, the project's templates (when it has
+        the folder), the shipped templates; each folder once."""
+        folders: list[Path] = []
+        for folder in (self.overrides, self.templates, shipped.templates()):
+            if folder is not None and (folder.is_dir() or folder == self.overrides) \
+                    and all(folder.resolve() != seen.resolve() for seen in folders):
+                folders.append(folder)
+        return folders
 
 
 NO_SITE_URL = ("explainer: warning: {file}: site_url is not set: no canonical links, an empty "
                "sitemap and relative sharing addresses (set it before deploying)")
 
 
-def from_extra(config_file: Path, extra: dict[str, Any] | None, docs_dir: str | None,
-               site_url: str | None = None) -> Settings:
-    """Settings from the ``extra.explainer`` block of a loaded MkDocs config."""
+def from_options(config_file: Path, options: ExplainerOptions, docs_dir: str | None,
+                 site_url: str | None = None) -> Settings:
+    """Settings from the explainer plugin's validated options."""
     root = config_file.resolve().parent
-    block = (extra or {}).get("explainer") or {}
-    overrides = block.get("overrides")
     return Settings(
         root=root,
         config_file=config_file.resolve(),
-        inputs=root / block.get("inputs", "seeds"),
-        data=root / block.get("data", "data"),
-        templates=root / block.get("templates", "templates"),
-        overrides=root / overrides if overrides else None,
+        inputs=root / options.inputs_dir,
+        data=root / options.data_dir,
+        templates=root / options.templates_dir,
+        overrides=root / options.overrides_dir if options.overrides_dir else None,
         docs=root / (docs_dir or "docs"),
-        threshold=_threshold(config_file, block.get("threshold", DEFAULT_THRESHOLD.to_dict())),
+        threshold=options.threshold or DEFAULT_THRESHOLD,
         site_url=str(site_url) if site_url else None,
     )
 
 
-def _threshold(config_file: Path, value: Any) -> Thresholds:
-    """``extra.explainer.threshold``: a number from 0 to 1 for both actors and claims, or
-    ``{claims: N, actors: N}``; anything else is a one-line error."""
-    thresholds = Thresholds.from_value(value)
-    if thresholds is None:
-        raise ExplainerError(config_file, "extra.explainer.threshold must be a number from 0 "
-                             f"to 1, or claims: and actors: numbers from 0 to 1, not {value!r}")
-    return thresholds
+NO_PLUGIN = ("the explainer plugin is not listed: add `plugins: - explainer` (the site would "
+             "have no explainer pages)")
 
 
 class _Lenient(yaml.SafeLoader):
@@ -92,12 +93,28 @@ def load(config_file: Path) -> Settings:
         raise DataError(config_file, f"not valid YAML: {getattr(exc, 'problem', exc)}") from None
     if not isinstance(data, dict):
         raise DataError(config_file, "must be a mapping (an MkDocs configuration)")
-    extra = data.get("extra") if isinstance(data.get("extra"), dict) else {}
-    settings = from_extra(config_file, extra, data.get("docs_dir"), data.get("site_url"))
+    problem = old_style(data)
+    if problem:
+        raise DataError(config_file, problem)
+    listed, block = plugin_block(data)
+    try:
+        options = parse_options(block, str(config_file))
+    except ValueError as exc:
+        raise DataError(config_file, str(exc)) from None
+    settings = from_options(config_file, options, data.get("docs_dir"), data.get("site_url"))
     publishing = {key: str(data[key]) for key in ("dev_addr", "remote_name", "remote_branch")
                   if isinstance(data.get(key), str | int) and str(data[key]).strip()}
-    settings = replace(settings, **publishing)
+    settings = replace(settings, **publishing, plugin=listed)
     check_folders(settings)
+    return settings
+
+
+def load_site(config_file: Path) -> Settings:
+    """:func:`load` for the commands that build a site: the plugin must be listed, or the
+    site would have no explainer pages."""
+    settings = load(config_file)
+    if not settings.plugin:
+        raise DataError(settings.config_file, NO_PLUGIN)
     return settings
 
 

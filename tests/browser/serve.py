@@ -92,8 +92,6 @@ def make_project(where: Path, explainers: list) -> Path:
     for folder in ("docs", "templates"):
         shutil.copytree(ROOT / folder, where / folder,
                         ignore=shutil.ignore_patterns("__pycache__", "index.md", "articles"))
-    shutil.copytree(ROOT / "generator", where / "generator",
-                    ignore=shutil.ignore_patterns("__pycache__"))
     (where / "data").mkdir()
     for explainer in explainers:
         store.write_atomic(where / "data" / f"{explainer.article.id}.yaml",

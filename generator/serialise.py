@@ -1,0 +1,102 @@
+"""Data classes <-> plain data (the YAML's dicts and lists), derived from the classes.
+
+Each field is written under its own name, in the class's field order or in the order its
+``KEYS`` class variable gives; a field whose ``metadata`` says ``omit`` is left out when
+its value is ``None`` (``"none"``), empty (``"empty"``) or the same as another field
+(``"same:<field>"``). Reading follows the type hints: a tuple from a list, a data class
+from a dict, a list of either; a missing or null value takes the field's default (``None``
+for an optional field without one); ``metadata["read"]`` reads a value its own way.
+Adding a field to the model is one line here, not two hand-written functions.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from functools import cache
+from typing import Any
+
+_MISSING = dataclasses.MISSING
+
+
+def to_plain(value: Any) -> Any:
+    """``value`` as plain data: data classes as dicts, tuples as lists."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_plain(getattr(value, f.name))
+                for f in _ordered(type(value)) if not _omitted(value, f)}
+    if isinstance(value, list | tuple):
+        return [to_plain(item) for item in value]
+    return value
+
+
+def from_plain(cls: type, data: dict[str, Any]) -> Any:
+    """An instance of data class ``cls`` from plain data (expects schema-valid data)."""
+    hints = _hints(cls)
+    values = {}
+    for f in dataclasses.fields(cls):
+        raw = data.get(f.name)
+        if "read" in f.metadata:
+            values[f.name] = f.metadata["read"](raw)
+        elif raw is None and (f.name not in data or not _optional(hints[f.name])):
+            values[f.name] = _default(f, hints[f.name], data)
+        else:
+            values[f.name] = _read(hints[f.name], raw)
+    return cls(**values)
+
+
+def _ordered(cls: type) -> list[dataclasses.Field]:
+    fields = {f.name: f for f in dataclasses.fields(cls)}
+    order = getattr(cls, "KEYS", None) or list(fields)
+    return [fields[name] for name in order]
+
+
+def _omitted(obj: Any, f: dataclasses.Field) -> bool:
+    rule = f.metadata.get("omit")
+    value = getattr(obj, f.name)
+    if rule is None:
+        return False
+    if rule == "none":
+        return value is None
+    if rule == "empty":
+        return not value
+    if rule.startswith("same:"):
+        return value is None or value == getattr(obj, rule.removeprefix("same:"))
+    raise ValueError(f"unknown omit rule {rule!r}")
+
+
+def _default(f: dataclasses.Field, hint: Any, data: dict[str, Any]) -> Any:
+    if f.default is not _MISSING:
+        return f.default
+    if f.default_factory is not _MISSING:
+        return f.default_factory()
+    if _optional(hint):
+        return None
+    return data[f.name]  # a required field: KeyError, as the schema would have said
+
+
+def _read(hint: Any, raw: Any) -> Any:
+    """``raw`` read as type ``hint``."""
+    if raw is None:
+        return None
+    args = typing.get_args(hint)
+    if _optional(hint):
+        return _read(next(a for a in args if a is not type(None)), raw)
+    origin = typing.get_origin(hint)
+    if origin is tuple:
+        return tuple(raw)
+    if origin is list:
+        return [_read(args[0], item) for item in raw]
+    if dataclasses.is_dataclass(hint):
+        return from_plain(hint, raw)
+    return raw
+
+
+def _optional(hint: Any) -> bool:
+    return typing.get_origin(hint) in (typing.Union, types.UnionType) and \
+        type(None) in typing.get_args(hint)
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
