@@ -174,7 +174,9 @@ def _local(count: int) -> Iterator[OnDask]:
     with dask.config.set({"distributed.worker.profile.enabled": False}), \
             LocalCluster(n_workers=count, threads_per_worker=1, processes=True,
                          dashboard_address=None, silence_logs=logging.ERROR,
-                         scheduler_kwargs={"host": "127.0.0.1"}) as cluster, \
+                         # the scheduler's HTTP server on any free local port, not 8787
+                         scheduler_kwargs={"host": "127.0.0.1",
+                                           "dashboard_address": "127.0.0.1:0"}) as cluster, \
             Client(cluster) as client:
         _quiet()
         client.register_plugin(ModelPlugin(), name=PLUGIN_NAME)
