@@ -380,20 +380,22 @@ class _Mover:
 # --- references left dangling by deletions ---------------------------------------------------
 
 def _repair(data: dict[str, Any], mover: _Mover, notes: list[str]) -> None:
-    """Drop references to items a person deleted; fill sentences only a span can tell."""
+    """Drop references to items a person deleted; fill sentences only a span can tell.
+
+    A reference to a deleted actor, claim or date is dropped through the reference table
+    (a single field becomes null, a list loses the id); what hangs on a sentence, and a
+    relation to a deleted actor, goes or is filled here."""
     actors = {a["id"] for a in data["actors"]}
-    claims = {c["id"] for c in data["claims"]}
-    dates = {d["id"] for d in data["dates"]}
     sentences = {s["id"] for s in data["sentences"]}
     for actor in data["actors"]:
         actor["mentions"] = [m for m in actor.get("mentions", []) if m["sentence"] in sentences]
         if "relations" in actor:
             actor["relations"] = [r for r in actor["relations"] if r["actor"] in actors
                                   and r["sentence"] in sentences]
+    for kind in ("actors", "claims", "dates"):
+        kept_ids = {item["id"] for item in data[kind]}
+        references.rewrite(data, kind, lambda old, ids=kept_ids: old if old in ids else None)
     for claim in data["claims"]:
-        if claim.get("speaker") not in actors:
-            claim["speaker"] = None
-        claim["contested_by"] = [c for c in claim.get("contested_by", []) if c in claims]
         if claim["sentence"] not in sentences:
             claim["sentence"] = mover.sentence_at(claim["content"]["span"][0])
         evidence = claim.get("evidence") or {}
@@ -405,9 +407,6 @@ def _repair(data: dict[str, Any], mover: _Mover, notes: list[str]) -> None:
             notes.append(f"timeline.{event['id']}: dropped: its sentence is no longer in "
                          "the article")
             continue
-        if event.get("date") is not None and event["date"] not in dates:
-            event["date"] = None
-        event["actors"] = [a for a in event.get("actors", []) if a in actors]
         kept.append(event)
     data["timeline"] = kept
     data["key_points"] = [s for s in data["key_points"] if s in sentences]

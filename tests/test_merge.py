@@ -223,3 +223,21 @@ def test_four_edits_survive_real_re_extraction(tmp_path: Path, nlp):
     assert CHANGED[added["span"][0]:added["span"][1]] == "long ago"
     assert any("June" in d["text"] for d in after["dates"]), "new machine items arrive"
     assert check_data(after, CHANGED) == []
+
+
+def test_deleted_date_leaves_no_reference_behind(tmp_path: Path):
+    path = tmp_path / "a1.yaml"
+    store.save(path, fake_extract(OLD), text=OLD)
+    dated = [e for e in store.load_data(path)["timeline"] if e.get("date")]
+    assert dated, "the sample needs a dated event"
+    gone = dated[0]["date"]
+
+    def drop_date(data):
+        data["dates"] = [d for d in data["dates"] if d["id"] != gone]
+
+    edit(path, drop_date)  # the event still names it: the merge must clear that
+    store.save(path, fake_extract(NEW), text=NEW)
+    data = store.load_data(path)
+    assert gone not in {d["id"] for d in data["dates"]}
+    assert all(e.get("date") != gone for e in data["timeline"])
+    assert check_data(data, NEW) == []
