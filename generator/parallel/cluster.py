@@ -27,12 +27,11 @@ PLUGIN_NAME = "explainer-model"
 WINDOW_PER_WORKER = 3  # jobs out per worker: enough to keep it busy, few enough to stay flat
 CONNECT_TIMEOUT_S = 20
 NO_WORKER_LIMIT_S = 120.0  # a cluster with no worker for this long is given up on
-# Dask's defaults for a worker, changed for a CPU-bound parse: no statistical profiler (see
-# _stop_profiler), and glibc's own trim threshold instead of Dask's 64 kB one, which
-# returned and re-mapped the parser's arrays all the time (a worker spent 12 % more CPU
-# on the same articles than one process; memory stays flat without it).
+# Dask's environment for a local worker without its 64 kB malloc trim threshold: glibc's own
+# keeps the parser's arrays instead of returning and re-mapping them all the time (a worker
+# spent 12 % more CPU on the same articles than one process; memory stays flat without it).
+# The profiler is stopped by the model plugin, for remote workers too (_stop_profiler).
 LOCAL_WORKER_CONFIG = {
-    "distributed.worker.profile.enabled": False,
     "distributed.nanny.pre-spawn-environ": {
         "OMP_NUM_THREADS": 1, "MKL_NUM_THREADS": 1, "OPENBLAS_NUM_THREADS": 1},
 }
