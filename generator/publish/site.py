@@ -33,11 +33,6 @@ def load_sources(data_dir: Path) -> list[tuple[Explainer, Provenance]]:
     return loaded
 
 
-def load_all(data_dir: Path) -> list[Explainer]:
-    """Every explainer, validated; the first invalid file stops the build."""
-    return [explainer for explainer, _ in load_sources(data_dir)]
-
-
 def render_pages(settings: Settings,
                  loaded: list[tuple[Explainer, Provenance]] | None = None) -> list[Page]:
     """Every Markdown page (and timeline export) of the site."""
