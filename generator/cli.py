@@ -65,7 +65,8 @@ def parser() -> argparse.ArgumentParser:
 def _parallel(p: argparse.ArgumentParser) -> None:
     where = p.add_mutually_exclusive_group()
     where.add_argument("--workers", type=_positive, metavar="N",
-                       help="worker processes on this machine (default: one per core)")
+                       help="worker processes on this machine (default: one per core); "
+                            "build also checks, renders and converts the site on them")
     where.add_argument("--scheduler", metavar="tcp://HOST:PORT",
                        help="run on an existing Dask cluster (see the README)")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from generator.commands.check import check_project
@@ -15,6 +16,8 @@ from generator.publish.mkdocs import mkdocs_build
 def run(config_file: Path, *, force: bool = False, workers: int | None = None,
         scheduler: str | None = None) -> int:
     paths = project.load_site(config_file)
+    if workers is not None:
+        paths = replace(paths, workers=workers)
     if not paths.site_url:  # a warning, not an error: a local preview needs no address
         print(project.NO_SITE_URL.format(file=paths.config_file.name), file=sys.stderr)
     with project_lock(paths.data, "build"):
@@ -22,7 +25,7 @@ def run(config_file: Path, *, force: bool = False, workers: int | None = None,
         if check_project(paths) != 0:
             print("explainer: not building: fix the errors above first", file=sys.stderr)
             return 1
-        return max(status, mkdocs_build(paths.config_file))
+        return max(status, mkdocs_build(paths.config_file, workers=workers))
 
 
 def update(paths: project.Settings, *, force: bool = False, workers: int | None = None,

@@ -11,6 +11,7 @@ import hashlib
 import os
 import sys
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from generator.errors import DataError, ExplainerError, InputError
 from generator.files import read_limited
 from generator.ingest.jsonl import JSONL_SUFFIX, SOURCE_TEXT
 from generator.ingest.reader import MAX_BYTES, decode_text, read_article
+from generator.parallel.forks import fork_map
 from generator.publish.settings import Settings
 from generator.publish.site import data_files
 
@@ -37,18 +39,28 @@ class Problem:
 
 
 def check_project(paths: Settings) -> int:
-    """Print ``file:line: message`` per problem; 0 when everything is valid. File texts
-    found valid against the schema are remembered (``.explainer-cache/``): an unchanged
-    file is not validated again by the next run."""
+    """Print ``file:line: message`` per problem; 0 when everything is valid. Files are
+    checked in the project's ``workers`` processes. File texts found valid against the schema are
+    remembered (``.explainer-cache/``): an unchanged file is not validated again by the
+    next run."""
     problems = 0
     store.recall_valid(paths.cache)
     valid: list[str] = []
-    for path in data_files(paths.data):
-        for message in check_file(path, paths.root, paths.inputs, valid):
+    checked = fork_map(partial(_check_one, root=paths.root, inputs=paths.inputs),
+                       data_files(paths.data), paths.workers)
+    for messages, digests in checked:
+        for message in messages:
             print(message, file=sys.stderr)
             problems += 1
+        valid += digests
     store.remember_valid(paths.cache, valid)
     return 1 if problems else 0
+
+
+def _check_one(path: Path, root: Path, inputs: Path) -> tuple[list[str], list[str]]:
+    """One file's problems, and its text's hash when it is valid against the schema."""
+    valid: list[str] = []
+    return check_file(path, root, inputs, valid), valid
 
 
 def check_file(path: Path, root: Path, inputs: Path | None = None,

@@ -13,15 +13,21 @@ from mkdocs.exceptions import MkDocsException
 
 from generator.errors import ExplainerError
 from generator.files import build_beside, swap_in
+from generator.publish.options import PLUGIN
 
 
-def mkdocs_build(config_file: Path, *, quiet: bool = False, into: Path | None = None) -> int:
+def mkdocs_build(config_file: Path, *, quiet: bool = False, into: Path | None = None,
+                 workers: int | None = None) -> int:
     """``mkdocs build --strict`` into a temporary folder beside ``site/``, renamed over it
     only when the build succeeded: a failed or killed build leaves the last good site.
-    ``into``: build into that folder instead, leaving ``site/`` alone."""
+    ``into``: build into that folder instead, leaving ``site/`` alone. ``workers``: the
+    processes of the build, instead of the plugin's ``workers`` option."""
     handler = log_to_stderr(logging.WARNING if quiet else logging.INFO)
     try:
         config = load_config(str(config_file), strict=True)
+        plugin = config.plugins.get(PLUGIN)
+        if workers is not None and plugin is not None:
+            plugin.config.workers = workers
         if into is not None:
             config.site_dir = str(into)
             build(config)

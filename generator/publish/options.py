@@ -44,6 +44,7 @@ class ExplainerOptions(base.Config):
     templates_dir = c.Type(str, default="templates")  # the project's, over the shipped ones
     overrides_dir = c.Optional(c.Type(str))  # a user's templates, searched first
     threshold = ThresholdOption()  # confidence an item needs to be on the site
+    workers = c.Type(int, default=0)  # processes that build the site (0: one per core)
 
     def validate(self) -> tuple[base.ConfigErrors, base.ConfigWarnings]:
         """MkDocs' validation, with an unknown option an error."""
@@ -52,6 +53,9 @@ class ExplainerOptions(base.Config):
         failed += [(key, base.ValidationError(f"unknown option (the options: "
                                               f"{', '.join(sorted(known))})"))
                    for key in sorted(set(self.keys()) - known)]
+        if "workers" not in dict(failed) and (isinstance(self.workers, bool) or self.workers < 0):
+            failed.append(("workers", base.ValidationError(
+                "must be a whole number of processes, 0 for one per core")))
         return failed, [(k, w) for k, w in warnings if k in known]
 
 

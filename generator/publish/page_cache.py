@@ -15,15 +15,18 @@ import hashlib
 import json
 import logging
 import os
+from functools import partial
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from mkdocs.structure.files import Files
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 
 from generator.files import sweep, temp_name
+from generator.parallel.forks import fork_each
 from generator.publish.settings import CACHE_DIR
 
 FOLDER = Path(CACHE_DIR) / "pages"
@@ -104,6 +107,21 @@ class PageCache:
                           for f, anchors in (page.links_to_anchors or {}).items()}})
         return html
 
+    def prepare(self, config: MkDocsConfig, files: Files, workers: int) -> bool:
+        """Every page converted beforehand in ``workers`` forked processes, each writing its
+        conversions into the cache, so that MkDocs' own pass over the pages (one after the
+        other) finds them there. False when that could not be done: MkDocs then converts
+        what is missing, as without it."""
+        pages = list(files.documentation_pages())
+        return fork_each(partial(_convert, config=config, files=files), pages, workers,
+                         on_child=self._quiet)
+
+    def _quiet(self) -> None:
+        """In a child: its warnings counted, not shown (MkDocs' own pass shows them)."""
+        logger = logging.getLogger("mkdocs")
+        logger.handlers = [self.warnings]
+        logger.propagate = False
+
     def close(self, *, prune: bool = True) -> None:
         """Stop counting warnings; remove the entries this build did not use."""
         logging.getLogger("mkdocs").removeHandler(self.warnings)
@@ -138,6 +156,17 @@ class PageCache:
             os.replace(temp, path)
         except OSError:
             temp.unlink(missing_ok=True)
+
+
+def _convert(file: File, config: MkDocsConfig, files: Files) -> None:
+    """What MkDocs does to a page before its theme: read, plugins, Markdown, plugins."""
+    page = file.page or Page(None, file, config)
+    page = config.plugins.on_pre_page(page, config=config, files=files)
+    page.read_source(config)
+    page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config,
+                                                    files=files)
+    page.render(config, files)
+    config.plugins.on_page_content(page.content, page=page, config=config, files=files)
 
 
 def _token(item: AnchorLink) -> dict[str, Any]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 from contextlib import nullcontext
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from generator.errors import ExplainerError
@@ -42,10 +44,18 @@ class ExplainerPlugin(BasePlugin[ExplainerOptions]):
 
     def __init__(self) -> None:
         self.cache: PageCache | None = None  # this build's page cache
+        self.serving = False  # under `mkdocs serve`: its watcher's threads run beside
 
     def settings(self, config: MkDocsConfig) -> project.Settings:
-        return project.from_options(Path(config.config_file_path), self.config,
-                                    config.docs_dir, config.site_url)
+        """The project's settings; one process under ``serve``, where forking beside the
+        server's threads is not safe."""
+        settings = project.from_options(Path(config.config_file_path), self.config,
+                                        config.docs_dir, config.site_url)
+        serving = self.serving or os.environ.get(SERVE_ENV) == "1"
+        return replace(settings, workers=1) if serving else settings
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Refuse a project still configured for the old hook, or a folder holding a link
@@ -76,13 +86,13 @@ class ExplainerPlugin(BasePlugin[ExplainerOptions]):
         serving = os.environ.get(SERVE_ENV) == "1"
         try:
             with project_lock(settings.data, "serve") if serving else nullcontext():
-                loaded = load_sources(settings.data)
+                loaded = load_sources(settings.data, settings.workers)
                 pages = render_pages(settings, loaded)
         except ExplainerError as exc:
             raise PluginError(str(exc)) from None
         generated: list[tuple[str, str | bytes]] = [(page.path, page.content) for page in pages]
         generated += preview_images([explainer for explainer, _ in loaded], config.site_name,
-                                    config.site_description)
+                                    config.site_description, settings.workers)
         for path, content in generated:
             existing = files.get_file_from_path(path)
             if existing is not None:
@@ -96,6 +106,14 @@ class ExplainerPlugin(BasePlugin[ExplainerOptions]):
         config_file = Path(config.config_file_path)
         self.cache = PageCache(config_file.parent, config_file.read_bytes(), files)
         return files
+
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        """The pages converted on every core into the page cache, before MkDocs converts
+        them one after the other (it then takes them from the cache)."""
+        workers = self.settings(config).workers
+        if self.cache is not None and workers > 1:
+            self.cache.prepare(config, files, workers)
+        return nav
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig,
                          files: Files) -> str:

@@ -21,6 +21,7 @@ from importlib import resources
 from PIL import Image, ImageColor, ImageDraw, ImageFont
 
 from generator.model import Explainer
+from generator.parallel.forks import fork_map
 from generator.render.views import ArticleView, count_label
 from generator.render.visible import public
 
@@ -221,11 +222,13 @@ def site_card(site_name: str, description: str | None, articles: int) -> Card:
 
 
 def preview_images(explainers: list[Explainer], site_name: str,
-                   description: str | None) -> list[tuple[str, bytes]]:
-    """(path under the site, PNG bytes) for the site and for each article."""
+                   description: str | None, workers: int = 1) -> list[tuple[str, bytes]]:
+    """(path under the site, PNG bytes) for the site and for each article, drawn in
+    ``workers`` processes."""
     painter = Painter()
     out = [(PREVIEW, painter.png(site_card(site_name, description, len(explainers))))]
-    for explainer in explainers:
-        out.append((f"articles/{explainer.article.id}/{PREVIEW}",
-                    painter.png(article_card(explainer, site_name))))
+    cards = fork_map(lambda explainer: painter.png(article_card(explainer, site_name)),
+                     explainers, workers)
+    out += [(f"articles/{explainer.article.id}/{PREVIEW}", card)
+            for explainer, card in zip(explainers, cards, strict=True)]
     return out

@@ -10,6 +10,7 @@ import yaml
 from generator.errors import DataError
 from generator.files import read_limited
 from generator.model import DEFAULT_THRESHOLD, Thresholds
+from generator.parallel.forks import cores
 from generator.publish import shipped
 from generator.publish.options import ExplainerOptions, old_style, parse_options, plugin_block
 
@@ -34,6 +35,7 @@ class Settings:
     remote_name: str = "origin"  # mkdocs.yml's remote_name and remote_branch: where
     remote_branch: str = "gh-pages"  # `deploy` pushes
     plugin: bool = True  # whether mkdocs.yml lists the explainer plugin
+    workers: int = 1  # processes that check, load, render and convert the pages
 
     @property
     def cache(self) -> Path:
@@ -69,6 +71,7 @@ def from_options(config_file: Path, options: ExplainerOptions, docs_dir: str | N
         docs=root / (docs_dir or "docs"),
         threshold=options.threshold or DEFAULT_THRESHOLD,
         site_url=str(site_url) if site_url else None,
+        workers=options.workers or cores(),
     )
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from generator import store
 from generator.errors import DataError
 from generator.model import Explainer
+from generator.parallel.forks import fork_map
 from generator.publish.settings import Settings
 from generator.render.pages import Page, Renderer
 from generator.render.provenance import Provenance
@@ -19,26 +20,28 @@ def data_files(data_dir: Path) -> list[Path]:
     return sorted(p for p in data_dir.glob("*.yaml") if not p.name.startswith("."))
 
 
-def load_sources(data_dir: Path) -> list[tuple[Explainer, Provenance]]:
-    """Every explainer, validated, with what its file says about its making; the first
-    invalid file stops the build."""
-    loaded = []
-    for path in data_files(data_dir):
-        data = store.load_data(path)
-        explainer = Explainer.from_dict(data)
-        if explainer.article.id != path.stem:
-            raise DataError(path, f"article.id {explainer.article.id!r} must match the file "
-                                  f"name {path.stem!r}")
-        loaded.append((explainer, Provenance.of_data(data)))
-    return loaded
+def load_sources(data_dir: Path, workers: int = 1) -> list[tuple[Explainer, Provenance]]:
+    """Every explainer, validated, with what its file says about its making, read in
+    ``workers`` processes; an invalid file stops the build."""
+    return fork_map(_load_one, data_files(data_dir), workers)
+
+
+def _load_one(path: Path) -> tuple[Explainer, Provenance]:
+    data = store.load_data(path)
+    explainer = Explainer.from_dict(data)
+    if explainer.article.id != path.stem:
+        raise DataError(path, f"article.id {explainer.article.id!r} must match the file "
+                              f"name {path.stem!r}")
+    return explainer, Provenance.of_data(data)
 
 
 def render_pages(settings: Settings,
                  loaded: list[tuple[Explainer, Provenance]] | None = None) -> list[Page]:
     """Every Markdown page (and timeline export) of the site."""
-    loaded = load_sources(settings.data) if loaded is None else loaded
+    loaded = load_sources(settings.data, settings.workers) if loaded is None else loaded
     provenance = {explainer.article.id: source for explainer, source in loaded}
-    return Renderer(settings.template_dirs).render_site([e for e, _ in loaded], provenance)
+    return Renderer(settings.template_dirs).render_site([e for e, _ in loaded], provenance,
+                                                        workers=settings.workers)
 
 
 def write_pages(pages: list[Page], out_dir: Path) -> int:

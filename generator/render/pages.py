@@ -16,6 +16,7 @@ from jinja2 import Environment, StrictUndefined
 
 from generator.errors import ExplainerError
 from generator.model import Explainer
+from generator.parallel.forks import fork_map
 from generator.render import escape, listings
 from generator.render.listings import pages_of
 from generator.render.loader import SafeLoader
@@ -66,11 +67,13 @@ class Renderer:
         self.env.globals["count"] = count_label
 
     def render_site(self, explainers: list[Explainer],
-                    provenance: Mapping[str, Provenance] | None = None) -> list[Page]:
+                    provenance: Mapping[str, Provenance] | None = None,
+                    workers: int = 1) -> list[Page]:
         """Every page of the site: the home page, the archive, five pages and a timeline
         export per article, a page per actor named in more than one article, the index of
         actors and the search page. ``provenance`` says, per article id, what its YAML file
-        records about its making. Listings are paged (:mod:`generator.render.listings`)."""
+        records about its making. Listings are paged (:mod:`generator.render.listings`);
+        articles' pages are rendered in ``workers`` processes."""
         ordered = sorted((public(e) for e in explainers), key=_newest_first)
         actors, actor_pages = shared_actors(ordered)
         provenance = provenance or {}
@@ -82,18 +85,24 @@ class Renderer:
                 by_slug[page].appearances.append((view, view.actor_by_id[actor_id]))
         pages = [*self._listings(views, actors), Page(SEARCH_PAGE, self._render(
             "search.md.j2"))]
-        for view in views:
-            footer = self._render(PROVENANCE, a=view)
-            for name, template in ARTICLE_PAGES.items():
-                path = f"{ARTICLES_DIR}/{view.id}/{name}"
-                body = self._render(template, a=view, page=name)
-                meta = sharing_meta(view)
-                if name == SEARCHED_PAGE:
-                    meta["search"] = "article"
-                pages.append(Page(path, with_meta(body, meta) + "\n" + footer))
-            pages.append(Page(f"{ARTICLES_DIR}/{view.id}/{TIMELINE_EXPORT}",
-                              escape.timelinejs_json(view.timeline_json())))
+        for article in fork_map(self._article_pages, views, workers):
+            pages += article
         _one_page_per_path(pages)
+        return pages
+
+    def _article_pages(self, view: ArticleView) -> list[Page]:
+        """An article's pages and its timeline export."""
+        pages = []
+        footer = self._render(PROVENANCE, a=view)
+        for name, template in ARTICLE_PAGES.items():
+            body = self._render(template, a=view, page=name)
+            meta = sharing_meta(view)
+            if name == SEARCHED_PAGE:
+                meta["search"] = "article"
+            pages.append(Page(f"{ARTICLES_DIR}/{view.id}/{name}",
+                              with_meta(body, meta) + "\n" + footer))
+        pages.append(Page(f"{ARTICLES_DIR}/{view.id}/{TIMELINE_EXPORT}",
+                          escape.timelinejs_json(view.timeline_json())))
         return pages
 
     def _listings(self, views: list[ArticleView], actors: list[SiteActor]) -> Iterator[Page]:
