@@ -1,11 +1,16 @@
 """Benchmark: the site of an archive, 1,000 and 10,000 articles.
 
-Sites are made of real explainers (the YAML in ``--data``, e.g. the output kept by
-``benchmarks/extract_scale.py --keep``; default: this project's ``data/``) repeated under
-new ids, titles and dates (never committed). For each size it measures:
+Sites are made of real explainers (the distinct ones of the YAML in ``--data``, e.g. the
+output kept by ``benchmarks/extract_scale.py --keep``; default: this project's ``data/``)
+repeated under new ids, titles and dates (never committed). A repeated copy names its
+actors apart (a number added), so that actors are shared between articles as often as
+among the distinct texts, not by every copy with its original (which made an actor page
+of nearly every actor and grew the cost per article with the number of copies).
+For each size it measures:
 
-- a cold ``explainer build`` in a new process (every explainer checked, the pages
-  rendered, ``mkdocs build --strict``, the Pagefind index), its time per article;
+- a cold ``explainer build --workers N`` in a new process (every explainer checked, the
+  pages rendered and converted on N cores, ``mkdocs build --strict``, the Pagefind index),
+  its time per article;
 - a rebuild after one YAML edit (a title changed), same command;
 - the search payload of one query in Chromium (served gzip-compressed, as GitHub Pages
   does), with an empty cache: the bytes as sent of every fetch under ``pagefind/`` (its
@@ -14,7 +19,7 @@ new ids, titles and dates (never committed). For each size it measures:
 
 Targets: 10,000 articles built in <= 10 min; time per article within 10% between 1,000
 and 10,000; a rebuild well under a cold build; <= 300 kB per query.
-Run: .venv/bin/python benchmarks/site_scale.py [--sizes 1000 10000] [--data DIR]
+Run: .venv/bin/python benchmarks/site_scale.py [--sizes 1000 10000] [--data DIR] [--workers N]
 """
 
 from __future__ import annotations
@@ -32,16 +37,22 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from generator import store  # noqa: E402
+from generator.parallel.forks import cores  # noqa: E402
 from tests.browser.serve import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
 
 QUERIES = ("officials", "president", "police said", "chinese")
 
 
 def pool(data: Path) -> list[dict]:
-    found = [store.load_data(p) for p in sorted(data.glob("*.yaml"))]
+    """The distinct explainers of ``data`` (one per article text)."""
+    found: dict[str, dict] = {}
+    for path in sorted(data.glob("*.yaml")):
+        explainer = store.load_data(path)
+        article = explainer["article"]
+        found.setdefault(article.get("input", {}).get("sha256") or article["title"], explainer)
     if not found:
         raise SystemExit(f"no explainer YAML in {data}")
-    return found
+    return list(found.values())
 
 
 def make_site(where: Path, explainers: list[dict], count: int) -> Path:
@@ -53,6 +64,10 @@ def make_site(where: Path, explainers: list[dict], count: int) -> Path:
     (where / "data").mkdir()
     for number in range(count):
         data = explainers[number % len(explainers)]
+        copy = number // len(explainers)
+        if copy:  # a copy names its actors apart: shared as often as in the distinct texts
+            data = {**data, "actors": [{**actor, "name": f"{actor['name']} {copy}"}
+                                       for actor in data.get("actors", [])]}
         article = data["article"]
         saved = {**article, "id": f"article-{number:05d}",
                  "title": f"{article['title']} ({number})",
@@ -63,12 +78,13 @@ def make_site(where: Path, explainers: list[dict], count: int) -> Path:
     return where
 
 
-def build_seconds(project: Path) -> tuple[float, float]:
-    """Wall and CPU seconds (the build and its children: Pagefind) of ``explainer build``."""
+def build_seconds(project: Path, workers: int) -> tuple[float, float]:
+    """Wall and CPU seconds (the build and its children: its forks, Pagefind) of
+    ``explainer build --workers N``."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "generator", "build", "--workers", "1"],
-                          cwd=project, capture_output=True, text=True)
+    done = subprocess.run([sys.executable, "-m", "generator", "build", "--workers",
+                           str(workers)], cwd=project, capture_output=True, text=True)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
@@ -110,18 +126,20 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--data", type=Path, default=ROOT / "data")
+    parser.add_argument("--workers", type=int, default=cores(),
+                        help="processes of the build (default: one per core)")
     args = parser.parse_args(argv)
     explainers = pool(args.data)
-    print(f"{len(explainers)} distinct explainers repeated", flush=True)
+    print(f"{len(explainers)} distinct explainers repeated; {args.workers} workers", flush=True)
     print("| articles | cold build s (CPU s) | ms per article (CPU) | rebuild after one edit s "
           f"(CPU s) | search kB per query, max of {len(QUERIES)} | pages | site MB |")
     print("|---|---|---|---|---|---|---|", flush=True)
     for count in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:
             project = make_site(Path(tmp), explainers, count)
-            cold = build_seconds(project)
+            cold = build_seconds(project, args.workers)
             edit_one(project)
-            again = build_seconds(project)
+            again = build_seconds(project, args.workers)
             payload = search_payload(project / "site")
             pages = sum(1 for _ in (project / "site").rglob("index.html"))
             size = sum(p.stat().st_size for p in (project / "site").rglob("*") if p.is_file())

@@ -83,8 +83,10 @@ class Renderer:
         for view in views:  # newest article first on an actor's page
             for actor_id, page in view.actor_pages.items():
                 by_slug[page].appearances.append((view, view.actor_by_id[actor_id]))
-        pages = [*self._listings(views, actors), Page(SEARCH_PAGE, self._render(
-            "search.md.j2"))]
+        pages = list(self._listings(views, actors))
+        for actor in fork_map(self._actor_pages, actors, workers):
+            pages += actor
+        pages.append(Page(SEARCH_PAGE, self._render("search.md.j2")))
         for article in fork_map(self._article_pages, views, workers):
             pages += article
         _one_page_per_path(pages)
@@ -106,7 +108,7 @@ class Renderer:
         return pages
 
     def _listings(self, views: list[ArticleView], actors: list[SiteActor]) -> Iterator[Page]:
-        """The home page, the archive by date, the actors' pages and the index of actors."""
+        """The home page, the archive by date and the index of actors."""
         archive = list(pages_of(views, f"{listings.ARCHIVE_DIR}/index.md",
                                 listings.ARCHIVE_DIR))
         months = listings.months(views)
@@ -129,11 +131,12 @@ class Renderer:
                 yield Page(pager.path(), self._render(
                     "actors/letter.md.j2", pager=pager, letter=letter,
                     letters={k: len(v) for k, v in letters.items()}))
-        for actor in actors:
-            first = f"{ACTORS_DIR}/{actor.slug}.md"
-            for pager in pages_of(actor.appearances, first, first.removesuffix(".md")):
-                yield Page(pager.path(), self._render("actors/actor.md.j2", actor=actor,
-                                                      pager=pager))
+
+    def _actor_pages(self, actor: SiteActor) -> list[Page]:
+        """An actor's pages: the articles naming it, newest first, paged."""
+        first = f"{ACTORS_DIR}/{actor.slug}.md"
+        return [Page(pager.path(), self._render("actors/actor.md.j2", actor=actor, pager=pager))
+                for pager in pages_of(actor.appearances, first, first.removesuffix(".md"))]
 
     def _render(self, template: str, **context: object) -> str:
         return self.env.get_template(template).render(**context)
