@@ -291,3 +291,19 @@ def test_according_to_takes_the_whole_sentence(nlp: spacy.Language) -> None:
     text = "Most voters think the plan failed because costs rose, according to a new poll."
     a = _find(text, _run(nlp, text), "costs rose")
     assert text[a.content[0]:a.content[1]].startswith("Most voters")
+
+
+def test_reported_content_runs_to_the_end_of_the_quote_it_opens(nlp: spacy.Language) -> None:
+    text = ('The senator said that "the budget is a disgrace. We will vote against it and so '
+            'will our colleagues." The vote is on Friday.')
+    a = _find(text, _run(nlp, text), "disgrace")
+    assert _text(text, a.content) == ('that "the budget is a disgrace. We will vote against it '
+                                      'and so will our colleagues."')
+
+
+def test_narration_before_a_quote_is_not_the_speakers(nlp: spacy.Language) -> None:
+    text = ("Mr. Lee was impressed by the young candidate. ''He can win the whole thing,'' "
+            "he told advisers after the dinner.")
+    a = _find(text, _run(nlp, text), "win the whole thing")
+    assert (_text(text, a.content) or "").startswith("''He can win")
+    assert _text(text, a.source) == "he"
