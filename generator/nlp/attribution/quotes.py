@@ -167,7 +167,25 @@ def apply_quotes(doc: Doc, drafts: list[Draft]) -> list[Draft]:
             continue
         out.append(draft)
         last_direct = draft
-    return _narration_cut(doc, out, quotes)
+    return _join_split(doc, _narration_cut(doc, out, quotes))
+
+
+def _join_split(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+    """'"A," she said. "B."' read as two quotes with the one cue: one content, as PolNeAR
+    marks it (when the narration between the parts is short; else the longer part)."""
+    out = list(drafts)
+    for first in drafts:
+        for second in drafts:
+            if first is second or first.cue is None or first.cue != second.cue \
+                    or first.kind != "direct" or second.kind != "direct" \
+                    or not first.content[1] <= first.cue[0] < first.cue[1] <= second.content[0] \
+                    or first not in out or second not in out \
+                    or not is_quote(doc[first.content[0]]) or not is_quote(doc[second.content[0]]):
+                continue
+            joined = _joined(doc, first.content, Quote(*second.content, True))
+            out = [d for d in out if d is not second]
+            first.content = joined
+    return out
 
 
 def _narration_cut(doc: Doc, drafts: list[Draft], quotes: list[Quote]) -> list[Draft]:
