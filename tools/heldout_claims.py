@@ -8,7 +8,8 @@ floor (``keep``), and those at or above the site threshold. This is where rule a
 changes are measured (dev is only scored at the end). ``--dump FILE`` keeps each scored claim
 and gold attribution (offsets, labels, confidences; corpus text stays outside the repository).
 
-    python -m tools.heldout_claims --cache DIR [--split 300] [--forms orig,lower] [--dump F]"""
+    python -m tools.heldout_claims --cache DIR [--split 300] [--forms orig,lower] [--dump F]
+        [--keep 0.04] [--shown 0.70]"""
 
 from __future__ import annotations
 
@@ -22,12 +23,10 @@ from generator.evaluation.metrics import f1
 from generator.evaluation.production import to_input
 from generator.nlp.actors import find_actors
 from generator.nlp.claim_confidence import claim_features
-from generator.nlp.claims import candidate_claims
+from generator.nlp.claims import candidate_claims, listed
 from generator.nlp.mention_index import MentionIndex
 from tools.train_attribution_scorer import examples, fit_scorer, parsed_train
 from tools.train_claim_confidence import K, label, labelled_claims, members, probabilities
-
-KEEP, SHOWN = 0.04, 0.75
 
 
 def fitted(parsed: dict, split: int):
@@ -39,7 +38,8 @@ def fitted(parsed: dict, split: int):
     return scorer, members(data, K)
 
 
-def scored(parsed: dict, split: int, forms: list[str], scorer, found_members) -> list[dict]:
+def scored(parsed: dict, split: int, forms: list[str], scorer, found_members,
+           keep: float) -> list[dict]:
     """Every candidate claim of the held-out documents with its confidence and labels."""
     out = []
     for form in forms:
@@ -49,7 +49,7 @@ def scored(parsed: dict, split: int, forms: list[str], scorer, found_members) ->
             rows = [claim_features(document.doc, c.found, found, document.form.lowercase)
                     for c in claims]
             probs = probabilities(found_members, rows) if rows else np.zeros(0)
-            kept = [i for i, p in enumerate(probs) if p >= KEEP]
+            kept = [i for i, p in enumerate(probs) if listed(claims[i].found, p, keep)]
             labels = label(document, gold, [claims[i] for i in kept])
             out.append({"form": form, "doc": n, "gold": gold, "text": document.source.text,
                         "claims": [{"content": to_input(document, claims[i].found.content),
@@ -61,16 +61,20 @@ def scored(parsed: dict, split: int, forms: list[str], scorer, found_members) ->
     return out
 
 
-def report(docs: list[dict]) -> None:
+def report(docs: list[dict], shown: float) -> None:
     gold = sum(len(d["gold"]) for d in docs)
     claims = [c for d in docs for c in d["claims"]]
-    for name, floor in (("all", KEEP), ("shown", SHOWN)):
+    for name, floor in (("all", 0.0), ("shown", shown)):
         sel = [c for c in claims if c["p"] >= floor]
         m = sum(c["matched"] for c in sel)
         p, r = m / max(1, len(sel)), m / max(1, gold)
         src = sum(c["right"] for c in sel) / max(1, m)
         print(f"{name:6s} pred {len(sel):6d}  P {p:.3f}  R {r:.3f}  F1 {f1(p, r):.3f}  "
               f"source {src:.3f}")
+    ranked = sorted(claims, key=lambda c: -c["p"])
+    hits = np.cumsum([c["matched"] for c in ranked])
+    ok = [k for k in range(len(ranked)) if hits[k] >= 0.9 * (k + 1)]
+    print(f"recall at content precision 0.90 (best cut): {hits[ok[-1]] / gold:.3f}" if ok else "")
     gaps = []
     for b in range(10):
         inside = [c for c in claims if b / 10 <= c["p"] < (b + 1) / 10 or (b == 9 and c["p"] >= 1)]
@@ -90,14 +94,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", type=int, default=300)
     parser.add_argument("--forms", default="orig,lower")
     parser.add_argument("--dump", type=Path, default=None)
+    parser.add_argument("--keep", type=float, default=0.04, help="listing floor")
+    parser.add_argument("--shown", type=float, default=0.70, help="site threshold")
     args = parser.parse_args(argv)
     parsed = parsed_train(args.eval_dir, args.cache)
     scorer, found_members = fitted(parsed, args.split)
     forms = args.forms.split(",")
-    docs = scored(parsed, args.split, forms, scorer, found_members)
+    docs = scored(parsed, args.split, forms, scorer, found_members, args.keep)
     for form in forms:
         print(f"held out, train documents 0-{args.split - 1}, {form}:")
-        report([d for d in docs if d["form"] == form])
+        report([d for d in docs if d["form"] == form], args.shown)
     if args.dump is not None:
         with args.dump.open("wb") as f:
             pickle.dump(docs, f, protocol=5)
