@@ -291,3 +291,33 @@ def test_according_to_takes_the_whole_sentence(nlp: spacy.Language) -> None:
     text = "Most voters think the plan failed because costs rose, according to a new poll."
     a = _find(text, _run(nlp, text), "costs rose")
     assert text[a.content[0]:a.content[1]].startswith("Most voters")
+
+
+def test_reported_content_runs_to_the_end_of_the_quote_it_opens(nlp: spacy.Language) -> None:
+    text = ('The senator said that "the budget is a disgrace. We will vote against it and so '
+            'will our colleagues." The vote is on Friday.')
+    a = _find(text, _run(nlp, text), "disgrace")
+    assert _text(text, a.content) == ('that "the budget is a disgrace. We will vote against it '
+                                      'and so will our colleagues."')
+
+
+def test_narration_before_a_quote_is_not_the_speakers(nlp: spacy.Language) -> None:
+    text = ("Mr. Lee was impressed by the young candidate. ''He can win the whole thing,'' "
+            "he told advisers after the dinner.")
+    a = _find(text, _run(nlp, text), "win the whole thing")
+    assert (_text(text, a.content) or "").startswith("''He can win")
+    assert _text(text, a.source) == "he"
+
+
+def test_two_quotes_of_one_speech_tag_are_one_content(nlp: spacy.Language) -> None:
+    from generator.nlp.attribution.quotes import _join_split
+    from generator.nlp.attribution.spans import Draft
+    doc = parsed(nlp, "''I loved it,'' she said. ''I was so happy the governor noticed us.''").doc
+    said = next(t.i for t in doc if t.text == "said")
+    opens = [t.i for t in doc if t.text == "''"]
+    first = Draft((opens[0], opens[1] + 1), (said, said + 1), (said - 1, said), "direct")
+    second = Draft((opens[2], opens[3] + 1), (said, said + 1), (said - 1, said), "direct",
+                   origin="learned")
+    joined = _join_split(doc, [first, second])
+    assert len(joined) == 1
+    assert joined[0].content == (opens[0], opens[3] + 1)

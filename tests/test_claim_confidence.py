@@ -87,3 +87,15 @@ def test_confidence_follows_correctness_on_polnear_dev(nlp):
     ranked = sorted((c, ok) for c, _, ok in scores.calibration)
     low, high = ranked[:len(ranked) // 2], ranked[len(ranked) // 2:]
     assert sum(ok for _, ok in high) / len(high) > sum(ok for _, ok in low) / len(low)
+
+
+def test_features_see_where_the_content_stops(nlp):
+    from generator.nlp.attribution import find_attributions
+    from generator.nlp.claim_confidence import claim_features
+    from tests.nlp_helpers import parsed
+    doc = parsed(nlp, "Rubio says he opposes gun violence, but that the plans won't help.").doc
+    found = find_attributions(doc)
+    first = min(found, key=lambda a: a.content[0])
+    feats = claim_features(doc, first, found, False)
+    assert "next=," in feats and "prev=VERB" in feats
+    assert any(f.startswith("cr=") for f in feats) and any(f.startswith("gap=") for f in feats)

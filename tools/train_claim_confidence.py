@@ -16,10 +16,11 @@ Development-time only; writes feature names, weights and calibration points, no 
    at a threshold from one fitting seed to the next, out of fold on train).
 3. From out-of-fold probabilities of the same recipe (for each fold, four members built on the
    other folds alone score it):
-   ``keep``, the lowest floor at which source accuracy reaches 0.90 (claims under it are not
-   listed), and the site threshold, the lowest multiple of 0.05 at which content precision
-   reaches ``--precision`` (0.90; printed and stored; ``mkdocs.yml`` and ``DEFAULT_THRESHOLD``
-   carry it).
+   ``keep``, the lowest floor at which source accuracy reaches 0.90 among what is listed
+   (claims under it are not; unattributed quotations are, whatever their confidence), and
+   the site threshold, the lowest multiple of 0.05 at which content precision reaches
+   ``--precision`` (0.90; printed and stored; ``mkdocs.yml`` and ``DEFAULT_THRESHOLD`` carry
+   it).
 
     python -m tools.train_claim_confidence [--eval-dir DIR] [--cache DIR]"""
 
@@ -36,7 +37,7 @@ from generator.evaluation.polnear import match, tokens_in, word_spans
 from generator.evaluation.production import to_input
 from generator.nlp.actors import find_actors
 from generator.nlp.claim_confidence import calibrate, claim_features
-from generator.nlp.claims import candidate_claims
+from generator.nlp.claims import candidate_claims, listed
 from generator.nlp.mention_index import MentionIndex
 from generator.nlp.pipeline import MODEL
 from tools.fitting import fit_logistic, folds, isotonic, predict
@@ -58,6 +59,7 @@ class Labelled:
     features: list[str]
     matched: bool
     source_ok: bool
+    always: bool = False  # listed whatever its confidence (:func:`generator.nlp.claims.listed`)
 
     @property
     def right(self) -> bool:
@@ -111,7 +113,8 @@ def labelled_claims(parsed: dict, cue_rows: dict) -> tuple[list[Labelled], int]:
                                                 strict=True):
                     feats = claim_features(document.doc, claim.found, found,
                                            document.form.lowercase)
-                    out.append(Labelled(int(n), feats, matched, ok))
+                    out.append(Labelled(int(n), feats, matched, ok,
+                                        listed(claim.found, 0.0, 1.0)))
         print(f"fold {k + 1}/{K}: {len(out)} claims so far", flush=True)
     return out, gold_total
 
@@ -161,12 +164,13 @@ def choose(data: list[Labelled], prob: np.ndarray, gold: int, precision: float
     """(keep, threshold) from out-of-fold probabilities, as the module notes say."""
     matched = np.array([d.matched for d in data])
     right = np.array([d.right for d in data])
-    keep = next((f for f in GRID if right[(prob >= f) & matched].sum()
-                 >= SOURCE_TARGET * matched[prob >= f].sum()), 0.0)
+    always = np.array([d.always for d in data])
+    keep = next((f for f in GRID if right[((prob >= f) | always) & matched].sum()
+                 >= SOURCE_TARGET * matched[(prob >= f) | always].sum()), 0.0)
     threshold = next((t for t in STEPS if matched[prob >= t].mean() >= precision), 0.95)
     print("floor  claims  P      R      F1     source")
     for f in sorted({0.0, keep, threshold, 0.5}):
-        sel = prob >= f
+        sel = (prob >= f) | (always & (f <= keep))
         p, r = matched[sel].mean(), matched[sel].sum() / gold
         print(f"{f:.2f}  {sel.sum():6d}  {p:.3f}  {r:.3f}  {2 * p * r / (p + r):.3f}  "
               f"{right[sel].sum() / matched[sel].sum():.3f}")

@@ -202,4 +202,56 @@ def claim_features(doc: Doc, found: Attribution, others: list[Attribution],
     feats.append(f"within={min(inside, 2)}")
     same = sum(1 for o in others if o.sentence == found.sentence)
     feats.append(f"insent={min(same, 4)}")
+    shape = _shape_features(doc, content, cue, source, head)
+    if found.origin == "second":
+        # "said X, and that Y": its edges and distance to the cue are set by construction
+        # (after "and that", past X), so they are its own signals, not the other claims'
+        return feats + ["2" + f for f in shape]
+    return feats + shape
+
+
+EDGE_WORDS = frozenset({"and", "but", "or", "because", "as", "while", "although", "though",
+                        "after", "before", "when", "if", "that", "which", "who", "according",
+                        "saying", "adding", "in", "on", "at", "for", "with", "to", "of",
+                        "than", "so", "since", "until", "despite", "including"})
+
+
+def _edge_word(doc: Doc, i: int, sent: Span, step: int = 1) -> str:
+    """The word just outside a content's edge: a function word or punctuation by itself (they
+    tell whether the annotators would have gone on), else its part of speech."""
+    while sent.start <= i < sent.end and doc[i].is_space:
+        i += step
+    if not sent.start <= i < sent.end:
+        return "edge"
+    tok = doc[i]
+    if tok.is_punct or tok.lower_ in EDGE_WORDS:
+        return tok.lower_
+    return tok.pos_
+
+
+def _shape_features(doc: Doc, content: Span, cue: Span | None, source: Span | None,
+                    head: Token | None) -> list[str]:
+    """Where the content's edges fall against the parse and the sentence's quotes."""
+    sent = content[0].sent
+    root = content.root
+    last = content[-1]
+    outside = any(t.text in QUOTE_CHARS for t in sent
+                  if not content.start <= t.i < content.end)
+    end = "quote" if last.text in QUOTE_CHARS else ("punct" if last.is_punct else "word")
+    feats = [f"cr={root.pos_}|{root.dep_}", f"ctag={head.tag_ if head is not None else '-'}",
+             f"end={end}", f"qout={outside}"]
+    feats += [f"next={_edge_word(doc, content.end, sent)}",
+              f"prev={_edge_word(doc, content.start - 1, sent, -1)}"]
+    share = len(content) / max(1, len(sent))
+    feats.append(f"share={min(4, int(share * 4))}")
+    if any("\n" in t.text or "\n" in t.whitespace_ for t in content[:-1]):
+        feats.append("para")
+    following = doc[sent.end] if sent.end < len(doc) else None
+    if following is not None and following.text in QUOTE_CHARS:
+        feats.append("nextq")
+    if source is not None:
+        feats.append(f"slen={_band(len(source), (1, 2, 4, 8))}")
+    if cue is not None:
+        gap = content.start - cue.end if cue.end <= content.start else cue.start - content.end
+        feats.append(f"gap={_band(max(gap, 0), (0, 1, 3, 8))}")
     return feats

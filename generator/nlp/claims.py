@@ -42,7 +42,7 @@ def find_claims(document: Document, actors: list[Actor],
     scored = [(item, model.probability(claim_features(doc, item.found, found,
                                                       document.form.lowercase)))
               for item in candidates]
-    scored = [(item, p) for item, p in scored if p >= model.keep]
+    scored = [(item, p) for item, p in scored if listed(item.found, p, model.keep)]
     attributions = [item.found for item, _ in scored]
     evidence = assess_evidence(doc, attributions)
     claims: list[Claim] = []
@@ -59,6 +59,13 @@ def find_claims(document: Document, actors: list[Actor],
             by_id[numbering[a]].contested_by.append(numbering[b])
             by_id[numbering[b]].contested_by.append(numbering[a])
     return claims
+
+
+def listed(found: Attribution, confidence: float, keep: float) -> bool:
+    """Whether the YAML lists a claim: at or above the floor, or a quotation whose speaker the
+    article does not name (the article's own quoted words: an editor may name the speaker;
+    PolNeAR names one from the context, so by its measure they are rarely right)."""
+    return confidence >= keep or found.origin == "unattributed"
 
 
 def candidate_claims(document: Document, mentions: MentionIndex,

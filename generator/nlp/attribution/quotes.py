@@ -149,6 +149,12 @@ def apply_quotes(doc: Doc, drafts: list[Draft]) -> list[Draft]:
                 d.content, d.kind = qr, "direct"
             last_direct = inside[0]
             continue
+        opened = _opened_by(quote, qr, out)
+        if opened:
+            for d in opened:
+                d.content = (d.content[0], qr[1])
+            last_direct = opened[0]
+            continue
         if any(overlaps(qr, d.content) for d in out
                if not (d.cue and qr[0] <= d.cue[0] < qr[1])):
             continue
@@ -161,7 +167,54 @@ def apply_quotes(doc: Doc, drafts: list[Draft]) -> list[Draft]:
             continue
         out.append(draft)
         last_direct = draft
+    return _join_split(doc, _narration_cut(doc, out, quotes))
+
+
+def _join_split(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+    """'"A," she said. "B."' read as two quotes with the one cue: one content, as PolNeAR
+    marks it (when the narration between the parts is short; else the longer part)."""
+    out = list(drafts)
+    for first in drafts:
+        for second in drafts:
+            if first is second or first.cue is None or first.cue != second.cue \
+                    or first.kind != "direct" or second.kind != "direct" \
+                    or not first.content[1] <= first.cue[0] < first.cue[1] <= second.content[0] \
+                    or first not in out or second not in out \
+                    or not is_quote(doc[first.content[0]]) or not is_quote(doc[second.content[0]]):
+                continue
+            joined = _joined(doc, first.content, Quote(*second.content, True))
+            out = [d for d in out if d is not second]
+            first.content = joined
     return out
+
+
+def _narration_cut(doc: Doc, drafts: list[Draft], quotes: list[Quote]) -> list[Draft]:
+    """A content that runs from a narration sentence into the quote its cue follows
+    ('He was impressed. "A," he said.' read as one sentence by the parser) starts at the
+    quote: the narration is the article's, not the speaker's."""
+    starts = {q.start for q in quotes if q.closed}
+    for d in drafts:
+        if d.cue is None:
+            continue
+        for i in range(d.content[0] + 1, min(d.content[1], d.cue[0] + 1)):
+            if i in starts and _ends_sentence(doc, i - 1):
+                d.content = (i, d.content[1])
+    return drafts
+
+
+def _ends_sentence(doc: Doc, i: int) -> bool:
+    while i > 0 and doc[i].is_space:
+        i -= 1
+    return doc[i].text in {".", "?", "!", ":"}
+
+
+def _opened_by(quote: Quote, qr: tuple[int, int], drafts: list[Draft]) -> list[Draft]:
+    """Reported contents that open this quote and stop inside it ('said that "A. B."' cut at
+    the first sentence end): they run to the quote's closing mark."""
+    if not quote.closed:
+        return []
+    return [d for d in drafts if d.content[0] < qr[0] < d.content[1] < qr[1]
+            and d.cue is not None and d.cue[1] <= d.content[0]]
 
 
 def _cue_quoted(draft: Draft, quotes: list[Quote]) -> bool:
