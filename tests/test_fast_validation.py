@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from generator import store
+from generator import store, validity
 from tests.samples import sample
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,16 +57,16 @@ def _broken(data: dict, rng: random.Random) -> Iterator[dict]:
 
 
 def _jsonschema_valid(data: Any) -> bool:
-    return not list(store.validator().iter_errors(data))
+    return not list(validity.validator().iter_errors(data))
 
 
 @pytest.mark.parametrize("name", ["seed", "sample"])
 def test_the_compiled_schema_agrees_with_jsonschema(name: str):
     data = (store.load_data(ROOT / "data" / "000_3d98c2cb0ee05817.yaml") if name == "seed"
             else sample().to_dict())
-    assert store._quickly_valid(data) and _jsonschema_valid(data)
+    assert validity._quickly_valid(data) and _jsonschema_valid(data)
     broken = list(_broken(data, random.Random(name)))
-    verdicts = [(store._quickly_valid(changed), _jsonschema_valid(changed))
+    verdicts = [(validity._quickly_valid(changed), _jsonschema_valid(changed))
                 for changed in broken]
     assert sum(not valid for _, valid in verdicts) > 100  # most copies are really broken
     assert all(fast == slow for fast, slow in verdicts)

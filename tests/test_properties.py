@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator import store
+from generator import store, validity
 from generator.commands.check import check_data, spans
 from generator.merge import merge
 from generator.model import Explainer
@@ -63,7 +63,7 @@ def test_merged_file_is_valid_and_every_span_slices_to_its_text(old, inserted, r
     base = fake_extract(old_text).to_dict()
     mine = data.draw(edits(base))
     result = merge(base, mine, fake_extract(new_text).to_dict(), new_text)
-    store.validate(Path("merged.yaml"), store.dumps(result.data), result.data)
+    validity.validate(Path("merged.yaml"), store.dumps(result.data), result.data)
     assert check_data(result.data, new_text) == []
     again = merge(result.base, result.data, fake_extract(new_text).to_dict(), new_text)
     assert again.data == result.data, "merging the same extraction twice changes nothing"
@@ -157,7 +157,7 @@ explainers = st.fixed_dictionaries({
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=explainers)
 def test_rendering_never_raises_on_schema_valid_data(data):
-    store.validate(Path("x.yaml"), "", data)
+    validity.validate(Path("x.yaml"), "", data)
     explainer = Explainer.from_dict(data)
     assert Explainer.from_dict(explainer.to_dict()).to_dict() == explainer.to_dict()
     pages = RENDERER.render_site([explainer])

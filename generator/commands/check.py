@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from generator import references, store
+from generator import references, store, validity
 from generator.errors import DataError, ExplainerError, InputError
 from generator.files import read_limited
 from generator.ingest.jsonl import JSONL_SUFFIX, SOURCE_TEXT
@@ -44,7 +44,7 @@ def check_project(paths: Settings) -> int:
     remembered (``.explainer-cache/``): an unchanged file is not validated again by the
     next run."""
     problems = 0
-    store.recall_valid(paths.cache)
+    validity.recall_valid(paths.cache)
     valid: list[str] = []
     checked = fork_map(partial(_check_one, root=paths.root, inputs=paths.inputs),
                        data_files(paths.data), paths.workers)
@@ -53,7 +53,7 @@ def check_project(paths: Settings) -> int:
             print(message, file=sys.stderr)
             problems += 1
         valid += digests
-    store.remember_valid(paths.cache, valid)
+    validity.remember_valid(paths.cache, valid)
     return 1 if problems else 0
 
 
@@ -73,7 +73,7 @@ def check_file(path: Path, root: Path, inputs: Path | None = None,
     except ExplainerError as exc:
         return [str(exc)]
     if valid is not None:
-        valid.append(store.text_digest(yaml_text))
+        valid.append(validity.text_digest(yaml_text))
     problems = []
     if data["article"]["id"] != path.stem:
         problems.append(Problem(("article", "id"), f"{data['article']['id']!r} must match "
@@ -82,7 +82,7 @@ def check_file(path: Path, root: Path, inputs: Path | None = None,
                                 path)
     problems += [problem] if problem else []
     problems += check_data(data, text)
-    return [str(DataError(path, str(p), store.line_of(yaml_text, list(p.where))))
+    return [str(DataError(path, str(p), validity.line_of(yaml_text, list(p.where))))
             for p in problems]
 
 
