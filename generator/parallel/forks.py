@@ -2,11 +2,12 @@
 
 Building a large site is CPU work on data already in memory (parsed explainers, MkDocs'
 files and pages): forked children see it as it is, copy-on-write, so nothing but the
-results is pickled, and no worker needs the project set up again. This process takes
-the first share itself. A child that fails or dies is not trusted: its share is done
-again here, so an error is raised here as it would be without children, and a result is
-never half there. Children are short-lived and get SIGTERM when this process dies.
-Linux and other systems with ``fork``; elsewhere, or for one worker, it is a plain loop.
+results is pickled, and no worker needs the project set up again. In :func:`fork_map`
+this process takes the first share itself. A child that fails or dies is not trusted: its
+share is done again here, so an error is raised here as it would be without children, and
+a result is never half there. Children are short-lived and get SIGTERM when this process dies.
+Linux only (macOS' system libraries are not safe to fork, which is why Python's own
+``multiprocessing`` spawns there); elsewhere, or for one worker, it is a plain loop.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 MIN_SHARE = 8  # items per process below which a fork costs more than it saves
+CAN_FORK = sys.platform.startswith("linux") and hasattr(os, "fork")
 
 
 def cores() -> int:
@@ -40,7 +42,7 @@ def fork_map(func: Callable[[T], R], items: Sequence[T], workers: int,
     """``[func(item) for item in items]``, in order, spread over ``workers`` processes.
     ``on_child`` runs first in each child (to quiet a logger, say)."""
     workers = min(workers, len(items) // MIN_SHARE)
-    if workers <= 1 or not hasattr(os, "fork"):
+    if workers <= 1 or not CAN_FORK:
         return [func(item) for item in items]
     children: dict[int, tuple[int, IO[bytes]]] = {}  # share -> (pid, its results file)
     running: set[int] = set()
@@ -69,7 +71,7 @@ def fork_each(func: Callable[[T], object], items: Sequence[T], workers: int,
     written); this process only waits. False when a child failed or died, or when there
     is nothing to gain (one worker): the caller then does without."""
     workers = min(workers, len(items) // MIN_SHARE)
-    if workers <= 1 or not hasattr(os, "fork"):
+    if workers <= 1 or not CAN_FORK:
         return False
     children: dict[int, tuple[int, IO[bytes]]] = {}
     running: set[int] = set()
