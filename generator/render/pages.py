@@ -73,7 +73,7 @@ class Renderer:
         export per article, a page per actor named in more than one article, the index of
         actors and the search page. ``provenance`` says, per article id, what its YAML file
         records about its making. Listings are paged (:mod:`generator.render.listings`);
-        articles' pages are rendered in ``workers`` processes."""
+        articles' and actors' pages are rendered in ``workers`` processes."""
         ordered = sorted((public(e) for e in explainers), key=_newest_first)
         actors, actor_pages = shared_actors(ordered)
         provenance = provenance or {}
