@@ -21,6 +21,7 @@ from distributed.diagnostics.plugin import WorkerPlugin
 from spacy.language import Language
 
 from generator.errors import ExplainerError
+from generator.parallel.forks import cores
 from generator.parallel.jobs import Job, Outcome, run_job
 
 PLUGIN_NAME = "explainer-model"
@@ -36,14 +37,6 @@ LOCAL_WORKER_CONFIG = {
         "OMP_NUM_THREADS": 1, "MKL_NUM_THREADS": 1, "OPENBLAS_NUM_THREADS": 1},
 }
 SCHEDULER = re.compile(r"^(tcp|tls)://[^\s/:]+(:\d{1,5})?/?$")
-
-
-def default_workers() -> int:
-    """One worker per core this process may run on."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:
-        return max(1, os.cpu_count() or 1)
 
 
 class InProcess:
@@ -166,7 +159,7 @@ def runner(workers: int | None, scheduler: str | None, jobs_count: int,
         with _remote(scheduler) as run:
             yield run
         return
-    count = min(workers or default_workers(), max(jobs_count, 1))
+    count = min(workers or cores(), max(jobs_count, 1))
     if count <= 1:
         yield InProcess(load)
         return
