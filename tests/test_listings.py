@@ -61,6 +61,19 @@ def test_an_actor_in_many_articles_gets_pages_of_its_articles():
     assert "search:" not in pages["articles/a0001/who.md"]
 
 
+def test_only_the_most_named_actors_are_in_the_search_index(monkeypatch):
+    """Each indexed page costs every query a few bytes: actors are capped, articles not."""
+    monkeypatch.setattr(listings, "SEARCHED_ACTORS", 3)
+    archive.cache_clear()
+    try:
+        pages = archive(40, actors=10)  # Person k is in the articles with n % 10 > k
+    finally:
+        archive.cache_clear()
+    searched = {p for p, text in pages.items() if "search: actor" in text}
+    assert searched == {"actors/officials.md", "actors/person-0.md", "actors/person-1.md"}
+    assert sum("search: \"article\"" in text for text in pages.values()) == 40
+
+
 def test_no_listing_page_grows_with_the_archive():
     small, large = archive(120, actors=60), archive(360, actors=90)
     for kind in ("index.md", "archive/index.md", "archive/2.md", "actors/index.md",

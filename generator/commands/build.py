@@ -11,6 +11,7 @@ from generator.lock import project_lock
 from generator.parallel import plan as planning
 from generator.publish import settings as project
 from generator.publish.mkdocs import mkdocs_build
+from generator.publish.site import Loaded
 
 
 def run(config_file: Path, *, force: bool = False, workers: int | None = None,
@@ -22,10 +23,11 @@ def run(config_file: Path, *, force: bool = False, workers: int | None = None,
         print(project.NO_SITE_URL.format(file=paths.config_file.name), file=sys.stderr)
     with project_lock(paths.data, "build"):
         status = update(paths, force=force, workers=workers, scheduler=scheduler)
-        if check_project(paths) != 0:
+        loaded: list[Loaded] = []  # the checked explainers, handed on: each file read once
+        if check_project(paths, keep=loaded) != 0:
             print("explainer: not building: fix the errors above first", file=sys.stderr)
             return 1
-        return max(status, mkdocs_build(paths.config_file, workers=workers))
+        return max(status, mkdocs_build(paths.config_file, workers=workers, loaded=loaded))
 
 
 def update(paths: project.Settings, *, force: bool = False, workers: int | None = None,

@@ -22,7 +22,7 @@ from generator.ingest.jsonl import JSONL_SUFFIX, SOURCE_TEXT
 from generator.ingest.reader import MAX_BYTES, decode_text, read_article
 from generator.parallel.forks import fork_map
 from generator.publish.settings import Settings
-from generator.publish.site import data_files
+from generator.publish.site import Loaded, data_files, loaded_from
 
 Where = references.Where
 
@@ -38,29 +38,40 @@ class Problem:
         return f"{'.'.join(map(str, self.where)) or '(top level)'}: {self.message}"
 
 
-def check_project(paths: Settings) -> int:
+def check_project(paths: Settings, keep: list[Loaded] | None = None) -> int:
     """Print ``file:line: message`` per problem; 0 when everything is valid. Files are
     checked in the project's ``workers`` processes. File texts found valid against the schema are
     remembered (``.explainer-cache/``): an unchanged file is not validated again by the
-    next run."""
+    next run. ``keep`` gets every explainer loaded, when all are valid, so that a build
+    reads each file once."""
     problems = 0
     validity.recall_valid(paths.cache)
     valid: list[str] = []
-    checked = fork_map(partial(_check_one, root=paths.root, inputs=paths.inputs),
-                       data_files(paths.data), paths.workers)
-    for messages, digests in checked:
+    loaded: list[Loaded] = []
+    checked = fork_map(partial(_check_one, root=paths.root, inputs=paths.inputs,
+                               keep=keep is not None),
+                       data_files(paths.data), paths.workers, lasting=True)
+    for messages, digests, explainer in checked:
         for message in messages:
             print(message, file=sys.stderr)
             problems += 1
         valid += digests
+        if explainer is not None:
+            loaded.append(explainer)
     validity.remember_valid(paths.cache, valid)
+    if keep is not None and not problems:
+        keep += loaded
     return 1 if problems else 0
 
 
-def _check_one(path: Path, root: Path, inputs: Path) -> tuple[list[str], list[str]]:
-    """One file's problems, and its text's hash when it is valid against the schema."""
+def _check_one(path: Path, root: Path, inputs: Path,
+               keep: bool = False) -> tuple[list[str], list[str], Loaded | None]:
+    """One file's problems, its text's hash when it is valid against the schema, and
+    (``keep``) the explainer loaded when it has no problem."""
     valid: list[str] = []
-    return check_file(path, root, inputs, valid), valid
+    problems, data = _check_read(path, root, inputs, valid)
+    loaded = loaded_from(data) if keep and data is not None and not problems else None
+    return problems, valid, loaded
 
 
 def check_file(path: Path, root: Path, inputs: Path | None = None,
@@ -68,10 +79,16 @@ def check_file(path: Path, root: Path, inputs: Path | None = None,
     """Problems of one YAML file, each ``file:line: field: message``; the article it
     names is read only from the inputs folder (default ``root/seeds``). ``valid`` gets
     the hash of the file's text when it is valid against the schema."""
+    return _check_read(path, root, inputs, valid)[0]
+
+
+def _check_read(path: Path, root: Path, inputs: Path | None,
+                valid: list[str] | None) -> tuple[list[str], dict[str, Any] | None]:
+    """``check_file``'s problems, and the file's data when it could be read."""
     try:
         yaml_text, data = store.read_data(path)
     except ExplainerError as exc:
-        return [str(exc)]
+        return [str(exc)], None
     if valid is not None:
         valid.append(validity.text_digest(yaml_text))
     problems = []
@@ -83,7 +100,7 @@ def check_file(path: Path, root: Path, inputs: Path | None = None,
     problems += [problem] if problem else []
     problems += check_data(data, text)
     return [str(DataError(path, str(p), validity.line_of(yaml_text, list(p.where))))
-            for p in problems]
+            for p in problems], data
 
 
 def check_data(data: dict[str, Any], text: str | None) -> list[Problem]:

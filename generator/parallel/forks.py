@@ -8,18 +8,25 @@ share is done again here, so an error is raised here as it would be without chil
 a result is never half there. Children are short-lived and get SIGTERM when this process dies.
 Linux only (macOS' system libraries are not safe to fork, which is why Python's own
 ``multiprocessing`` spawns there); elsewhere, or for one worker, it is a plain loop.
+
+The garbage collector would otherwise cost a large build more than its rendering: every
+object alive when the children are forked is frozen (``gc.freeze``), so that no child
+scans the parent's data or copies its pages by touching their collector headers, and
+results are unpickled with the collector paused (a full collection each time the heap
+grows by a quarter, over ten thousand explainers, is most of the time of loading them).
 """
 
 from __future__ import annotations
 
 import contextlib
 import ctypes
+import gc
 import os
 import pickle
 import signal
 import sys
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import IO, TypeVar
 
 T = TypeVar("T")
@@ -38,9 +45,17 @@ def cores() -> int:
 
 
 def fork_map(func: Callable[[T], R], items: Sequence[T], workers: int,
-             *, on_child: Callable[[], None] | None = None) -> list[R]:
+             *, on_child: Callable[[], None] | None = None, lasting: bool = False) -> list[R]:
     """``[func(item) for item in items]``, in order, spread over ``workers`` processes.
-    ``on_child`` runs first in each child (to quiet a logger, say)."""
+    ``on_child`` runs first in each child (to quiet a logger, say). ``lasting``: ``func``
+    makes objects that are kept (data loaded) and no reference cycles, so the collector is
+    paused while it runs."""
+    with collector_paused() if lasting else contextlib.nullcontext():
+        return _fork_map(func, items, workers, on_child)
+
+
+def _fork_map(func: Callable[[T], R], items: Sequence[T], workers: int,
+              on_child: Callable[[], None] | None) -> list[R]:
     workers = min(workers, len(items) // MIN_SHARE)
     if workers <= 1 or not CAN_FORK:
         return [func(item) for item in items]
@@ -94,6 +109,7 @@ def _fork_shares(func: Callable[[T], R], items: Sequence[T], shares: range, work
                  children: dict[int, tuple[int, IO[bytes]]], running: set[int]) -> None:
     """A child for each of ``shares`` (every ``workers``-th item from the share's number
     on); a share no child could be forked for is left out of ``children``."""
+    gc.freeze()  # what exists now is the parent's: children neither scan nor copy it
     for share in shares:
         out = files.enter_context(tempfile.TemporaryFile())  # noqa: SIM115 - closed by the stack
         sys.stdout.flush()
@@ -133,9 +149,23 @@ def _collect(pid: int, out: IO[bytes]) -> list | None:
         return None
     out.seek(0)
     try:
-        return pickle.load(out)
+        with collector_paused():
+            return pickle.load(out)
     except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
         return None
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """The garbage collector off while many lasting objects are made (no cycles to find
+    among them); back on as it was."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def _stop(pid: int) -> None:

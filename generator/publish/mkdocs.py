@@ -3,9 +3,11 @@ serve and the GitHub Pages push as child processes (see :mod:`generator.publish.
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -15,19 +17,26 @@ from generator.errors import ExplainerError
 from generator.files import build_beside, swap_in
 from generator.publish.options import PLUGIN
 
+if TYPE_CHECKING:
+    from generator.publish.site import Loaded
+
 
 def mkdocs_build(config_file: Path, *, quiet: bool = False, into: Path | None = None,
-                 workers: int | None = None) -> int:
+                 workers: int | None = None, loaded: list[Loaded] | None = None) -> int:
     """``mkdocs build --strict`` into a temporary folder beside ``site/``, renamed over it
     only when the build succeeded: a failed or killed build leaves the last good site.
     ``into``: build into that folder instead, leaving ``site/`` alone. ``workers``: the
-    processes of the build, instead of the plugin's ``workers`` option."""
+    processes of the build, instead of the plugin's ``workers`` option. ``loaded``: the
+    project's explainers as ``explainer check`` just read them (under the project lock),
+    so the plugin does not read them again."""
     handler = log_to_stderr(logging.WARNING if quiet else logging.INFO)
     try:
         config = load_config(str(config_file), strict=True)
         plugin = config.plugins.get(PLUGIN)
         if workers is not None and plugin is not None:
             plugin.config.workers = workers
+        if loaded is not None and plugin is not None:
+            plugin.preloaded = loaded
         if into is not None:
             config.site_dir = str(into)
             build(config)
@@ -55,6 +64,7 @@ def mkdocs_build(config_file: Path, *, quiet: bool = False, into: Path | None = 
         return 1
     finally:
         logging.getLogger("mkdocs").removeHandler(handler)
+        gc.unfreeze()  # the build's data, frozen while forks ran, may be collected again
     return 0
 
 

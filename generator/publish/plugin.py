@@ -12,12 +12,14 @@ the project lock.
 
 from __future__ import annotations
 
+import logging
 import os
 from contextlib import nullcontext
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
@@ -35,8 +37,11 @@ from generator.publish.options import MIGRATE, ExplainerOptions
 from generator.publish.page_cache import PageCache
 from generator.publish.preview import preview_images
 from generator.publish.search import index_site
-from generator.publish.site import load_sources, render_pages
+from generator.publish.site import Loaded, load_sources, render_pages
+from generator.publish.themed import QuietSkips, write_themed
 from generator.publish.unused_assets import drop_unused
+
+MKDOCS_BUILD = "mkdocs.commands.build"  # the logger that says a page was skipped
 
 
 class ExplainerPlugin(BasePlugin[ExplainerOptions]):
@@ -45,6 +50,9 @@ class ExplainerPlugin(BasePlugin[ExplainerOptions]):
     def __init__(self) -> None:
         self.cache: PageCache | None = None  # this build's page cache
         self.serving = False  # under `mkdocs serve`: its watcher's threads run beside
+        self.preloaded: list[Loaded] | None = None  # the explainers, if already read (once)
+        self.nav: Navigation | None = None  # this build's navigation (for ``on_env``)
+        self.quiet: QuietSkips | None = None  # hides MkDocs' skips of pages written in forks
 
     def settings(self, config: MkDocsConfig) -> project.Settings:
         """The project's settings; one process under ``serve``, where forking beside the
@@ -86,7 +94,10 @@ class ExplainerPlugin(BasePlugin[ExplainerOptions]):
         serving = os.environ.get(SERVE_ENV) == "1"
         try:
             with project_lock(settings.data, "serve") if serving else nullcontext():
-                loaded = load_sources(settings.data, settings.workers)
+                loaded = self.preloaded
+                if loaded is None:
+                    loaded = load_sources(settings.data, settings.workers)
+                self.preloaded = None  # a later build (serve) reads the files again
                 pages = render_pages(settings, loaded)
         except ExplainerError as exc:
             raise PluginError(str(exc)) from None
@@ -113,7 +124,19 @@ class ExplainerPlugin(BasePlugin[ExplainerOptions]):
         workers = self.settings(config).workers
         if self.cache is not None and workers > 1:
             self.cache.prepare(config, files, workers)
+        self.nav = nav
         return nav
+
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+        """Every page's themed HTML written on every core (see :mod:`.themed`)."""
+        workers = self.settings(config).workers
+        if self.nav is not None and workers > 1:
+            written = write_themed(config, files, self.nav, env, workers)
+            if written:
+                self.quiet = QuietSkips(written)
+                logging.getLogger(MKDOCS_BUILD).addFilter(self.quiet)
+        self.nav = None
+        return env
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
@@ -133,6 +156,7 @@ class ExplainerPlugin(BasePlugin[ExplainerOptions]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         """The search index (Pagefind) of the site just built; the page cache pruned."""
         self._end_cache(prune=True)
+        self._end_quiet()
         try:
             index_site(Path(config.site_dir))
         except ExplainerError as exc:
@@ -145,6 +169,14 @@ class ExplainerPlugin(BasePlugin[ExplainerOptions]):
             if folder.is_dir():
                 server.watch(str(folder))
         return server
+
+    def on_build_error(self, error: Exception) -> None:
+        self._end_quiet()
+
+    def _end_quiet(self) -> None:
+        if self.quiet is not None:
+            logging.getLogger(MKDOCS_BUILD).removeFilter(self.quiet)
+            self.quiet = None
 
     def _end_cache(self, *, prune: bool) -> None:
         if self.cache is not None:

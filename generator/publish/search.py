@@ -3,9 +3,10 @@
 Pagefind (the binary ships in the ``pagefind-bin`` wheel: nothing is fetched) splits its
 index into chunks by word and its result texts into fragments, so a query downloads
 only the pieces it needs, not the text of every page: a few hundred kB on a site of ten
-thousand articles. Only pages marked ``data-pagefind-body`` (an article's overview, an
-actor's first page; see ``templates/theme/main.html``) are indexed, less their tabs,
-dateline and provenance footer.
+thousand articles. Only pages marked ``data-pagefind-body`` (an article's overview, the
+first page of the most-named actors, ``listings.SEARCHED_ACTORS``; see
+``templates/theme/main.html``) are indexed, less their tabs, dateline, provenance footer and
+the note every overview repeats. Every indexed page adds to the page list each query loads.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from pathlib import Path
 from generator.errors import ExplainerError
 
 BUNDLE = "pagefind"  # the index's folder in the site
-EXCLUDED = ".explainer-tabs, .dateline, .provenance, .explainer-pager, .md-source-file"
+EXCLUDED = (".explainer-tabs, .dateline, .provenance, .explainer-pager, .md-source-file, "
+            ".admonition")
 TIMEOUT_S = 3600.0
 # Pagefind's other interfaces; the search page loads only pagefind-ui.{js,css}
 UNUSED = ("pagefind-component-ui.css", "pagefind-component-ui.js", "pagefind-modular-ui.css",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from generator import store
 from generator.errors import DataError
@@ -20,23 +21,29 @@ def data_files(data_dir: Path) -> list[Path]:
     return sorted(p for p in data_dir.glob("*.yaml") if not p.name.startswith("."))
 
 
-def load_sources(data_dir: Path, workers: int = 1) -> list[tuple[Explainer, Provenance]]:
+Loaded = tuple[Explainer, Provenance]  # an explainer and what its file says of its making
+
+
+def load_sources(data_dir: Path, workers: int = 1) -> list[Loaded]:
     """Every explainer, validated, with what its file says about its making, read in
     ``workers`` processes; an invalid file stops the build."""
-    return fork_map(_load_one, data_files(data_dir), workers)
+    return fork_map(_load_one, data_files(data_dir), workers, lasting=True)
 
 
-def _load_one(path: Path) -> tuple[Explainer, Provenance]:
+def _load_one(path: Path) -> Loaded:
     data = store.load_data(path)
-    explainer = Explainer.from_dict(data)
-    if explainer.article.id != path.stem:
-        raise DataError(path, f"article.id {explainer.article.id!r} must match the file "
+    if data["article"]["id"] != path.stem:
+        raise DataError(path, f"article.id {data['article']['id']!r} must match the file "
                               f"name {path.stem!r}")
-    return explainer, Provenance.of_data(data)
+    return loaded_from(data)
 
 
-def render_pages(settings: Settings,
-                 loaded: list[tuple[Explainer, Provenance]] | None = None) -> list[Page]:
+def loaded_from(data: dict[str, Any]) -> Loaded:
+    """The explainer of a file's validated ``data``."""
+    return Explainer.from_dict(data), Provenance.of_data(data)
+
+
+def render_pages(settings: Settings, loaded: list[Loaded] | None = None) -> list[Page]:
     """Every Markdown page (and timeline export) of the site."""
     loaded = load_sources(settings.data, settings.workers) if loaded is None else loaded
     provenance = {explainer.article.id: source for explainer, source in loaded}

@@ -22,6 +22,10 @@ T = TypeVar("T")
 PAGE_SIZE = 50  # entries on one listing page
 HOME_SIZE = 20  # newest articles on the home page
 TOP_ACTORS = 50  # most-named actors on the index of actors
+# Actors whose first page is in the search index: every indexed page costs each query
+# about 6 bytes of Pagefind's page list, so the actors are capped and the articles are not
+# (an actor left out is still found through the articles naming it and the A-Z index).
+SEARCHED_ACTORS = 1000
 ARCHIVE_DIR = "archive"
 LETTERS_DIR = "by-letter"  # actors/by-letter/<letter>.md: reserved among actor page names
 OTHER = "other"  # actors whose name does not start with a letter a-z

@@ -83,6 +83,8 @@ class Renderer:
         for view in views:  # newest article first on an actor's page
             for actor_id, page in view.actor_pages.items():
                 by_slug[page].appearances.append((view, view.actor_by_id[actor_id]))
+        for actor in listings.most_named(actors, listings.SEARCHED_ACTORS):
+            actor.searched = True
         pages = list(self._listings(views, actors))
         for actor in fork_map(self._actor_pages, actors, workers):
             pages += actor

@@ -353,6 +353,7 @@ class SiteActor:
     name: str
     kind: str
     appearances: list[tuple[ArticleView, Actor]] = field(default_factory=list)
+    searched: bool = False  # its first page is in the search index (the most-named actors)
 
     @property
     def kind_label(self) -> str:
