@@ -3,6 +3,7 @@ dying child's share redone here (so its error is raised here), no child left beh
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 from pathlib import Path
@@ -69,3 +70,17 @@ def test_no_child_is_left_running_or_unreaped():
     for pid in children:
         with pytest.raises(ProcessLookupError):
             os.kill(pid, 0)
+
+
+def test_data_loading_runs_without_the_collector_and_children_see_the_parent_frozen():
+    """The collector's full passes over ten thousand explainers cost more than loading
+    them: paused while lasting data is made, frozen (not scanned, not copied) in children."""
+    gc.unfreeze()
+    try:
+        seen = fork_map(lambda _: (gc.isenabled(), gc.get_freeze_count() > 0), ITEMS, 2,
+                        lasting=True)
+        assert set(seen) == {(False, True)}  # here and in the child alike
+        assert gc.isenabled()  # on again afterwards
+        assert fork_map(lambda _: gc.isenabled(), ITEMS, 2) == [True] * len(ITEMS)
+    finally:
+        gc.unfreeze()
