@@ -5,11 +5,13 @@ images, and no theme files the site never loads. Built from hand-made explainers
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 
 from generator.commands import build as build_command
+from generator.publish.search import index_site
 from tests.browser.serve import build, demo_explainers, make_project
 
 pytestmark = pytest.mark.slow
@@ -90,3 +92,27 @@ def test_build_warns_without_site_url_and_still_builds(tmp_path: Path, capsys):
     with_site_url(project)
     assert build_command.run(project / "mkdocs.yml") == 0
     assert "site_url" not in capsys.readouterr().err
+
+
+def test_the_search_index_reads_only_the_marked_pages_and_is_the_whole_sites_index(
+        published: Path, tmp_path: Path):
+    """Pagefind is given only the pages marked for the index (an article's overview, the
+    most-named actors' first pages), linked beside the site: the very index it builds from
+    every page, and nothing left behind."""
+    site, whole = tmp_path / "site", tmp_path / "whole"
+    for copy in (site, whole):
+        shutil.copytree(published, copy)
+        shutil.rmtree(copy / "pagefind")
+    marked = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
+                    if "data-pagefind-body" in p.read_text(encoding="utf-8"))
+    assert "articles/a1/index.html" in marked and "articles/a1/who/index.html" not in marked
+    index_site(site, marked)
+    index_site(whole)  # Pagefind over every page
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "whole"]
+    assert snapshot(site / "pagefind") == snapshot(whole / "pagefind")
+    assert snapshot(site / "pagefind") == snapshot(published / "pagefind")
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*")
+            if p.is_file()}

@@ -53,6 +53,7 @@ class ExplainerPlugin(BasePlugin[ExplainerOptions]):
         self.preloaded: list[Loaded] | None = None  # the explainers, if already read (once)
         self.nav: Navigation | None = None  # this build's navigation (for ``on_env``)
         self.quiet: QuietSkips | None = None  # hides MkDocs' skips of pages written in forks
+        self.searched: list[str] | None = None  # the pages to index (``search:`` pages)
 
     def settings(self, config: MkDocsConfig) -> project.Settings:
         """The project's settings; one process under ``serve``, where forking beside the
@@ -128,7 +129,10 @@ class ExplainerPlugin(BasePlugin[ExplainerOptions]):
         return nav
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-        """Every page's themed HTML written on every core (see :mod:`.themed`)."""
+        """Every page's themed HTML written on every core (see :mod:`.themed`); the pages
+        to index noted (their front matter says ``search``)."""
+        self.searched = [file.dest_uri for file in files.documentation_pages()
+                         if file.page is not None and file.page.meta.get("search")]
         workers = self.settings(config).workers
         if self.nav is not None and workers > 1:
             written = write_themed(config, files, self.nav, env, workers)
@@ -158,7 +162,7 @@ class ExplainerPlugin(BasePlugin[ExplainerOptions]):
         self._end_cache(prune=True)
         self._end_quiet()
         try:
-            index_site(Path(config.site_dir))
+            index_site(Path(config.site_dir), self.searched)
         except ExplainerError as exc:
             raise PluginError(str(exc)) from None
 

@@ -11,10 +11,15 @@ the note every overview repeats. Every indexed page adds to the page list each q
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from generator.errors import ExplainerError
+from generator.files import temp_name
 
 BUNDLE = "pagefind"  # the index's folder in the site
 EXCLUDED = (".explainer-tabs, .dateline, .provenance, .explainer-pager, .md-source-file, "
@@ -36,18 +41,45 @@ def executable() -> Path:
                                    "`make site`") from None
 
 
-def index_site(site: Path) -> None:
-    """Build the search index into ``site/pagefind/``; a failure is one line."""
-    argv = [str(executable()), "--site", str(site), "--output-subdir", BUNDLE,
-            "--exclude-selectors", EXCLUDED, "--force-language", "en", "--silent"]
-    try:
-        done = subprocess.run(argv, capture_output=True, text=True, timeout=TIMEOUT_S,
-                              check=False)
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise ExplainerError(site, f"search index not built: {exc}") from None
+def index_site(site: Path, pages: Sequence[str] | None = None) -> None:
+    """Build the search index into ``site/pagefind/``; a failure is one line.
+    ``pages``: the pages to index (paths in ``site``). Pagefind then reads only them, linked
+    into a folder beside the site, instead of every page of the site (a third of the time
+    at a thousand articles: it opens and parses each page to find the ones marked)."""
+    with _only(site, pages) as folder:
+        argv = [str(executable()), "--site", str(folder), "--output-path", str(site / BUNDLE),
+                "--exclude-selectors", EXCLUDED, "--force-language", "en", "--silent"]
+        try:
+            done = subprocess.run(argv, capture_output=True, text=True, timeout=TIMEOUT_S,
+                                  check=False)
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            raise ExplainerError(site, f"search index not built: {exc}") from None
     if done.returncode != 0:
         detail = " ".join((done.stderr or done.stdout).split())[-300:]
         raise ExplainerError(site, f"search index not built (Pagefind exited "
                                    f"{done.returncode}): {detail}")
     for name in UNUSED:
         (site / BUNDLE / name).unlink(missing_ok=True)
+
+
+@contextmanager
+def _only(site: Path, pages: Sequence[str] | None) -> Iterator[Path]:
+    """A folder beside ``site`` holding ``pages`` (hard links, else copies) at their
+    paths in the site, removed afterwards; ``site`` itself when no page is named (Pagefind
+    then indexes every page, or only those marked if any is)."""
+    if not pages:
+        yield site
+        return
+    folder = temp_name(site.parent / "pagefind-pages")  # swept if this process dies
+    folder.mkdir()
+    try:
+        for page in pages:
+            target = folder / page
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(site / page, target)
+            except OSError:
+                shutil.copyfile(site / page, target)
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
