@@ -22,7 +22,7 @@ import yaml
 from generator.errors import DataError, EditedError
 from generator.files import ChangedMeanwhile, read_limited, write_atomic
 from generator.model import Explainer
-from generator.validity import validate
+from generator.validity import known_valid, validate
 
 if TYPE_CHECKING:
     from generator.merge import MergeResult
@@ -50,8 +50,10 @@ Loader.yaml_implicit_resolvers = {
 
 
 def parse_yaml(path: Path, text: str) -> Any:
-    """Safe, alias-free parse; any YAML problem becomes a one-line :class:`DataError`."""
-    _reject_aliases(path, text)
+    """Safe, alias-free parse; any YAML problem becomes a one-line :class:`DataError`.
+    A text found valid before has been through the alias and depth check already."""
+    if not known_valid(text):
+        _reject_aliases(path, text)
     try:
         return yaml.load(text, Loader=Loader)
     except yaml.YAMLError as exc:

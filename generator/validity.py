@@ -37,7 +37,7 @@ def validate(path: Path, text: str, data: Any, *, machine: bool = False) -> None
     nothing is written. A file text validated once in this process is not validated
     again (``explainer build`` checks every file, then MkDocs loads them all).
     """
-    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest() if text else None
+    digest = _digest(text) if text else None
     if digest is not None and digest in _VALID:
         return
     errors = [] if _quickly_valid(data) else sorted(
@@ -94,6 +94,15 @@ def recall_valid(folder: Path) -> None:
     for line in lines[1:]:
         if len(line) == 64:
             _VALID.add(bytes.fromhex(line))
+
+
+def known_valid(text: str) -> bool:
+    """Whether this very file text was found valid (so it was also parsed safely) before."""
+    return _digest(text) in _VALID
+
+
+def _digest(text: str) -> bytes:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
 
 
 def text_digest(text: str) -> str:

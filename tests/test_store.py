@@ -53,6 +53,23 @@ def test_hostile_yaml_is_refused(tmp_path: Path, yaml_text: str, problem: str):
         store.load(path)
 
 
+def test_a_text_found_valid_is_not_scanned_for_aliases_again(tmp_path: Path, monkeypatch):
+    """The alias and depth scan is a second parse; a text that passed it and the schema
+    (the same bytes, by hash) need not pass it again."""
+    path = tmp_path / "a1.yaml"
+    store.save(path, sample())
+    scanned: list[Path] = []
+    real = store._reject_aliases
+    monkeypatch.setattr(store, "_reject_aliases", lambda p, t: scanned.append(p) or real(p, t))
+    path.write_text(path.read_text() + "# a new text\n")
+    store.load(path)
+    store.load(path)
+    assert scanned == [path]
+    path.write_text(path.read_text() + "extra: &x [1]\nmore: *x\n")
+    with pytest.raises(DataError, match="anchors and aliases"):
+        store.load(path)
+
+
 def test_ids_with_path_tricks_are_invalid(tmp_path: Path):
     data = sample().to_dict()
     data["actors"][0]["id"] = "../../etc"
