@@ -106,7 +106,7 @@ def _digest(text: str) -> bytes:
 
 
 def text_digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return _digest(text).hex()
 
 
 def remember_valid(folder: Path, digests: list[str]) -> None:
