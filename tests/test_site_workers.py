@@ -57,6 +57,7 @@ def test_two_workers_build_the_site_one_worker_builds(tmp_path: Path, monkeypatc
     explainers = archive(3 * forks.MIN_SHARE)
     sites = {}
     themed_in_children: list[bool] = []
+    monkeypatch.setattr(themed, "MIN_PAGES", 1)  # a small site, themed in children too
     monkeypatch.setattr(themed, "fork_each", lambda *a, **k: themed_in_children.append(
         forks.fork_each(*a, **k)) or themed_in_children[-1])
     for workers in (1, 2):
@@ -80,6 +81,7 @@ def test_a_warning_while_a_child_writes_pages_is_shown_and_counted(tmp_path: Pat
     """A child's warning would be lost to ``--strict``: MkDocs then writes every page
     itself, and the warning fails the build as it does with one worker."""
     where = make_project(tmp_path, archive(3 * forks.MIN_SHARE))
+    monkeypatch.setattr(themed, "MIN_PAGES", 1)
     real = mkdocs_pages._build_page
 
     def warning_once(page, *args, **kwargs):
@@ -91,9 +93,12 @@ def test_a_warning_while_a_child_writes_pages_is_shown_and_counted(tmp_path: Pat
     assert mkdocs_build(where / "mkdocs.yml", quiet=True, workers=2) == 1
 
 
-def test_pages_are_written_in_children_only_when_no_other_plugin_listens():
+def test_a_small_site_is_themed_here_and_pages_in_children_only_when_no_other_plugin_listens():
     config = SimpleNamespace(plugins={"explainer": None, "minify": None})
     assert write_themed(config, None, None, None, workers=2) == set()  # type: ignore[arg-type]
+    few = SimpleNamespace(documentation_pages=lambda: [SimpleNamespace(page=object())] * 10)
+    alone = SimpleNamespace(plugins={"explainer": None})
+    assert write_themed(alone, few, None, None, workers=2) == set()  # type: ignore[arg-type]
 
 
 def test_mkdocs_skips_of_pages_written_by_children_are_not_shown():

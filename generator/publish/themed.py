@@ -4,10 +4,10 @@ MkDocs renders each page through the theme's templates and writes it, one page a
 other: about 2 ms a page, and a site of ten thousand articles has 77,000 pages. When all
 pages are converted (``on_env``), forked children run MkDocs' own page writer on their
 shares; MkDocs' pass then finds each page written and renders it an empty template, which
-it skips. Done only when the explainer plugin is the project's only plugin (another
-plugin's page events would run in a child, and what it gathers there would be lost); if a
-child fails or logs a warning (which ``--strict`` must count), MkDocs writes every page
-itself, as without this.
+it skips. Done for sites of ``MIN_PAGES`` pages or more, and only when the explainer
+plugin is the project's only plugin (another plugin's page events would run in a child,
+and what it gathers there would be lost); if a child fails or logs a warning (which
+``--strict`` must count), MkDocs writes every page itself, as without this.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from generator.parallel.forks import fork_each
 from generator.publish.options import PLUGIN
 
 WRITTEN = "explainer-written.html"  # the empty template of a page a child has written
+MIN_PAGES = 500  # pages below which forking (a second or so) costs more than it saves
 SKIPPED = "Page skipped: '"  # how MkDocs says it wrote nothing for a page
 
 
@@ -37,6 +38,8 @@ def write_themed(config: MkDocsConfig, files: Files, nav: Navigation, env: Envir
         return set()
     doc_files = files.documentation_pages()
     pages = [file.page for file in doc_files if file.page is not None]
+    if len(pages) < MIN_PAGES:
+        return set()
     warned = _Warned()
     write = partial(_write, config=config, doc_files=doc_files, nav=nav, env=env,
                     warned=warned)
