@@ -32,6 +32,7 @@ from generator.publish.settings import CACHE_DIR
 FOLDER = Path(CACHE_DIR) / "pages"
 VERSIONED = ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material", "explainer")
 STAND_IN = "\n"  # what MkDocs converts instead of a cached page's Markdown
+MIN_PAGES = 100  # pages below which converting them in forks costs more than it saves
 
 
 class _Warnings(logging.Handler):
@@ -113,6 +114,8 @@ class PageCache:
         other) finds them there. False when that could not be done: MkDocs then converts
         what is missing, as without it."""
         pages = list(files.documentation_pages())
+        if len(pages) < MIN_PAGES:
+            return False
         return fork_each(partial(_convert, config=config, files=files), pages, workers,
                          on_child=self._quiet)
 
