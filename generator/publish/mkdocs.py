@@ -68,6 +68,26 @@ def mkdocs_build(config_file: Path, *, quiet: bool = False, into: Path | None = 
     return 0
 
 
+class WarningCount(logging.Handler):
+    """Counts MkDocs' warnings: a page converted with one is not kept, and in a forked child
+    (where MkDocs' own ``--strict`` count would never see it) one fails the child."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+def log_only_to(handler: logging.Handler) -> None:
+    """In a forked child: MkDocs' log counted by ``handler``, not shown (the parent shows
+    it when it does the work again)."""
+    logger = logging.getLogger("mkdocs")
+    logger.handlers = [handler]
+    logger.propagate = False
+
+
 class _Log(logging.StreamHandler):
     """MkDocs' log on stderr; an error reads as our one-line errors, and is counted."""
 

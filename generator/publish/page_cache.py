@@ -27,23 +27,13 @@ from mkdocs.structure.toc import AnchorLink, get_toc
 
 from generator.files import sweep, temp_name
 from generator.parallel.forks import fork_each
+from generator.publish.mkdocs import WarningCount, log_only_to
 from generator.publish.settings import CACHE_DIR
 
 FOLDER = Path(CACHE_DIR) / "pages"
 VERSIONED = ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material", "explainer")
 STAND_IN = "\n"  # what MkDocs converts instead of a cached page's Markdown
 MIN_PAGES = 100  # pages below which converting them in forks costs more than it saves
-
-
-class _Warnings(logging.Handler):
-    """Counts MkDocs' warnings, to keep only conversions that gave none."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.count = 0
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.count += 1
 
 
 class PageCache:
@@ -59,9 +49,9 @@ class PageCache:
         self.salt = digest.hexdigest()
         self.used: set[str] = set()
         self.pending: dict[str, tuple[str, dict[str, Any] | None, int]] = {}
-        self.warnings = _Warnings()
+        self.warnings = WarningCount()
         logger = logging.getLogger("mkdocs")
-        for old in [h for h in logger.handlers if isinstance(h, _Warnings)]:
+        for old in [h for h in logger.handlers if isinstance(h, WarningCount)]:
             logger.removeHandler(old)  # left by a build that failed half-way
         logger.addHandler(self.warnings)
         self.hits = 0
@@ -117,13 +107,7 @@ class PageCache:
         if len(pages) < MIN_PAGES:
             return False
         return fork_each(partial(_convert, config=config, files=files), pages, workers,
-                         on_child=self._quiet)
-
-    def _quiet(self) -> None:
-        """In a child: its warnings counted, not shown (MkDocs' own pass shows them)."""
-        logger = logging.getLogger("mkdocs")
-        logger.handlers = [self.warnings]
-        logger.propagate = False
+                         on_child=partial(log_only_to, self.warnings))
 
     def close(self, *, prune: bool = True) -> None:
         """Stop counting warnings; remove the entries this build did not use."""

@@ -23,6 +23,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from generator.parallel.forks import fork_each
+from generator.publish.mkdocs import WarningCount, log_only_to
 from generator.publish.options import PLUGIN
 
 WRITTEN = "explainer-written.html"  # the empty template of a page a child has written
@@ -40,10 +41,10 @@ def write_themed(config: MkDocsConfig, files: Files, nav: Navigation, env: Envir
     pages = [file.page for file in doc_files if file.page is not None]
     if len(pages) < MIN_PAGES:
         return set()
-    warned = _Warned()
+    warned = WarningCount()
     write = partial(_write, config=config, doc_files=doc_files, nav=nav, env=env,
                     warned=warned)
-    if not fork_each(write, pages, workers, on_child=partial(_listen, warned)):
+    if not fork_each(write, pages, workers, on_child=partial(log_only_to, warned)):
         return set()
     env.loader = ChoiceLoader([DictLoader({WRITTEN: ""}), *([env.loader] if env.loader else [])])
     for page in pages:
@@ -52,29 +53,11 @@ def write_themed(config: MkDocsConfig, files: Files, nav: Navigation, env: Envir
 
 
 def _write(page: Page, *, config: MkDocsConfig, doc_files: list, nav: Navigation,
-           env: Environment, warned: _Warned) -> None:
+           env: Environment, warned: WarningCount) -> None:
     """In a child: one page written, as MkDocs writes it; a warning fails the child."""
     mkdocs_build._build_page(page, config, doc_files, nav, env)
-    if warned.seen:
+    if warned.count:
         raise RuntimeError("a warning: MkDocs' own pass must show and count it")
-
-
-class _Warned(logging.Handler):
-    """Notes that MkDocs warned (in a child, where its strict count would be lost)."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.seen = False
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.seen = True
-
-
-def _listen(warned: _Warned) -> None:
-    """In a child: MkDocs' log goes to ``warned`` only."""
-    logger = logging.getLogger("mkdocs")
-    logger.handlers = [warned]
-    logger.propagate = False
 
 
 class QuietSkips(logging.Filter):
