@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -32,17 +33,23 @@ def to_plain(value: Any) -> Any:
 
 def from_plain(cls: type, data: dict[str, Any]) -> Any:
     """An instance of data class ``cls`` from plain data (expects schema-valid data)."""
-    hints = _hints(cls)
     values = {}
-    for f in dataclasses.fields(cls):
+    for f, read, optional in _plan(cls):
         raw = data.get(f.name)
-        if "read" in f.metadata:
-            values[f.name] = f.metadata["read"](raw)
-        elif raw is None and (f.name not in data or not _optional(hints[f.name])):
-            values[f.name] = _default(f, hints[f.name], data)
+        if raw is None and not (optional and f.name in data) and "read" not in f.metadata:
+            values[f.name] = _default(f, optional, data)
         else:
-            values[f.name] = _read(hints[f.name], raw)
+            values[f.name] = read(raw)
     return cls(**values)
+
+
+@cache
+def _plan(cls: type) -> list[tuple[dataclasses.Field, Callable[[Any], Any], bool]]:
+    """How each field of ``cls`` is read, worked out once per class (an archive reads
+    hundreds of thousands of values)."""
+    hints = typing.get_type_hints(cls)
+    return [(f, f.metadata.get("read") or _reader(hints[f.name]), _optional(hints[f.name]))
+            for f in dataclasses.fields(cls)]
 
 
 def _ordered(cls: type) -> list[dataclasses.Field]:
@@ -65,38 +72,33 @@ def _omitted(obj: Any, f: dataclasses.Field) -> bool:
     raise ValueError(f"unknown omit rule {rule!r}")
 
 
-def _default(f: dataclasses.Field, hint: Any, data: dict[str, Any]) -> Any:
+def _default(f: dataclasses.Field, optional: bool, data: dict[str, Any]) -> Any:
     if f.default is not _MISSING:
         return f.default
     if f.default_factory is not _MISSING:
         return f.default_factory()
-    if _optional(hint):
+    if optional:
         return None
     return data[f.name]  # a required field: KeyError, as the schema would have said
 
 
-def _read(hint: Any, raw: Any) -> Any:
-    """``raw`` read as type ``hint``."""
-    if raw is None:
-        return None
+@cache
+def _reader(hint: Any) -> Callable[[Any], Any]:
+    """A function reading a raw value as type ``hint`` (``None`` stays ``None``)."""
     args = typing.get_args(hint)
     if _optional(hint):
-        return _read(next(a for a in args if a is not type(None)), raw)
+        return _reader(next(a for a in args if a is not type(None)))
     origin = typing.get_origin(hint)
     if origin is tuple:
-        return tuple(raw)
+        return lambda raw: None if raw is None else tuple(raw)
     if origin is list:
-        return [_read(args[0], item) for item in raw]
+        item = _reader(args[0])
+        return lambda raw: None if raw is None else [item(value) for value in raw]
     if dataclasses.is_dataclass(hint):
-        return from_plain(hint, raw)
-    return raw
+        return lambda raw: None if raw is None else from_plain(hint, raw)
+    return lambda raw: raw
 
 
 def _optional(hint: Any) -> bool:
     return typing.get_origin(hint) in (typing.Union, types.UnionType) and \
         type(None) in typing.get_args(hint)
-
-
-@cache
-def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from generator import yaml_data
 from generator.errors import DataError, EditedError
 from generator.files import ChangedMeanwhile, read_limited, write_atomic
 from generator.model import Explainer
@@ -51,14 +52,16 @@ Loader.yaml_implicit_resolvers = {
 
 def parse_yaml(path: Path, text: str) -> Any:
     """Safe, alias-free parse; any YAML problem becomes a one-line :class:`DataError`.
-    A text found valid before has been through the alias and depth check already."""
-    if not known_valid(text):
+    Anchors and aliases need ``&`` and ``*``: a text with neither (or found valid before)
+    is not scanned for them (a second parse)."""
+    if not known_valid(text) and ("&" in text or "*" in text):
         _reject_aliases(path, text)
     try:
-        return yaml.load(text, Loader=Loader)
+        return yaml_data.load(text, Loader, MAX_DEPTH)
+    except yaml_data.TooDeep as exc:
+        raise DataError(path, f"nested more than {MAX_DEPTH} levels deep", exc.line) from None
     except yaml.YAMLError as exc:
-        line = exc.problem_mark.line + 1 if getattr(exc, "problem_mark", None) else None
-        raise DataError(path, f"not valid YAML: {getattr(exc, 'problem', exc)}", line) from None
+        raise _yaml_error(path, exc) from None
     except (ValueError, RecursionError) as exc:
         raise DataError(path, f"not valid YAML: {exc}") from None
 
@@ -112,7 +115,7 @@ def load_data(path: Path) -> dict[str, Any]:
 
 def read_data(path: Path) -> tuple[str, dict[str, Any]]:
     """The file's text (to find lines in) and its validated data."""
-    text = _read_text(path)
+    text = read_text(path)
     data = parse_yaml(path, text)
     validate(path, text, data)
     return text, data
@@ -122,7 +125,7 @@ def load(path: Path) -> Explainer:
     return Explainer.from_dict(load_data(path))
 
 
-def _read_text(path: Path) -> str:
+def read_text(path: Path) -> str:
     """A YAML file's text: a regular file in its own folder, size-capped, UTF-8."""
     raw = read_limited(path, limit=MAX_YAML_BYTES, error=DataError,
                        too_large=lambda size: f"too large ({size:,} bytes)")
@@ -149,11 +152,16 @@ def _reject_aliases(path: Path, text: str) -> None:
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
     except yaml.YAMLError as exc:
-        line = exc.problem_mark.line + 1 if getattr(exc, "problem_mark", None) else None
-        problem = str(getattr(exc, "problem", exc))
-        if "nesting depth" in problem:  # libyaml stops deep nesting itself
-            problem = f"nested more than {MAX_DEPTH} levels deep"
-        raise DataError(path, f"not valid YAML: {problem}", line) from None
+        raise _yaml_error(path, exc) from None
+
+
+def _yaml_error(path: Path, exc: yaml.YAMLError) -> DataError:
+    """A one-line error for a YAML problem, at its line."""
+    line = exc.problem_mark.line + 1 if getattr(exc, "problem_mark", None) else None
+    problem = str(getattr(exc, "problem", exc))
+    if "nesting depth" in problem:  # libyaml stops deep nesting itself
+        problem = f"nested more than {MAX_DEPTH} levels deep"
+    return DataError(path, f"not valid YAML: {problem}", line)
 
 
 @dataclass(frozen=True)
@@ -353,7 +361,7 @@ def _recorded_stamp(text: str) -> str | None:
 def was_edited(path: Path) -> bool:
     """True when the file's content no longer matches the fingerprint written with it."""
     try:
-        return _edited_text(path, _read_text(path))
+        return _edited_text(path, read_text(path))
     except DataError:
         return True
 

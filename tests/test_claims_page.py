@@ -19,7 +19,7 @@ EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", "toc"]
 
 
 def claims_html(e) -> str:
-    pages = {p.path: p.content for p in Renderer([ROOT / "templates"]).render_site([e])}
+    pages = {p.path: p.text for p in Renderer([ROOT / "templates"]).render_site([e])}
     body = pages["articles/a1/claims.md"].split("---", 2)[2]
     return markdown.markdown(body, extensions=EXTENSIONS)
 

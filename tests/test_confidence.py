@@ -104,7 +104,7 @@ def test_hidden_items_are_on_no_page():
     e.claims.append(dataclasses.replace(e.claims[0], id="c2", speaker="officials",
                                         shown=False))
     pages = Renderer([ROOT / "templates"]).render_site([e])
-    text = "\n".join(p.content for p in pages)
+    text = "\n".join(p.text for p in pages)
     assert "Islamic" not in text
     assert "#c2" not in text and 'id="c2"' not in text
     assert 'id="c1"' in text
@@ -115,7 +115,7 @@ def test_caption_is_marked_on_the_source_text_page():
     e.sentences[1].role = "caption"
     page = next(p for p in Renderer([ROOT / "templates"]).render_site([e])
                 if p.path.endswith("/text.md"))
-    assert "sentence--caption" in page.content and "Photo caption" in page.content
+    assert "sentence--caption" in page.text and "Photo caption" in page.text
 
 
 def test_threshold_comes_from_mkdocs_yml(tmp_path: Path):

@@ -197,10 +197,13 @@ def test_build_refuses_an_invalid_explainer(project: Path):
 
 RAW_MARKUP = re.compile(r"<\s*(script|img|svg|iframe|details|style|a\s+href=.javascript)|"
                         r"\]\(javascript:|(?<!\\)\{:\s*onclick|<!--", re.IGNORECASE)
+RAW_HTML = re.compile(r"<\s*(script|img|svg|iframe|details|style|a\s+href=.javascript)|<!--",
+                      re.IGNORECASE)
+PLACEHOLDER = re.compile(r"<!--explainer-block \d+-->")  # where an HTML block goes
 JSON_LD = re.compile(r'<script type="application/ld\+json">[^<]*</script>')
 OWN_SVG = re.compile(r'<svg class="relations" [^>]*>(.*?)</svg>', re.S)  # the who's-who diagram
 SVG_TAGS = {"svg", "title", "defs", "marker", "path", "g", "rect", "text"}
-OWN_DETAILS = '<details class="timex" markdown>'  # the timeline's TIMEX toggle
+OWN_DETAILS = '<details class="timex">'  # the timeline's TIMEX toggle
 
 
 def test_hostile_text_is_escaped_in_every_page():
@@ -211,15 +214,20 @@ def test_hostile_text_is_escaped_in_every_page():
             json.loads(page.content)  # data for scripts: the browser test covers its use
             continue
         body = page.content.split("\n---\n", 1)[-1]  # front matter holds JSON strings
-        body = JSON_LD.sub("", body)  # JSON data, with <, > and & as \u escapes
-        for drawn in OWN_SVG.findall(body):  # only the diagram's own elements, text escaped
-            assert set(re.findall(r"</?(\w+)", drawn)) <= SVG_TAGS, drawn
-            assert not any(re.search(r"\son\w+=", tag) for tag in re.findall(r"<[^>]*>", drawn))
-        body = OWN_SVG.sub("", body).replace(OWN_DETAILS, "")
+        body = PLACEHOLDER.sub("", JSON_LD.sub("", body))  # JSON: <, > and & as \u escapes
         assert not RAW_MARKUP.search(body), (page.path, RAW_MARKUP.search(body))
         assert "49" not in body, "Jinja in the article is text, not code"
-    claims = next(p for p in pages if p.path.endswith("claims.md")).content
-    assert r"\{\{ 7\*7 \}\}" in claims and r"\{% raw %\}" in claims
+        for block in page.blocks:  # HTML that Markdown never converts: only HTML matters
+            for drawn in OWN_SVG.findall(block):  # only the diagram's own elements
+                assert set(re.findall(r"</?(\w+)", drawn)) <= SVG_TAGS, drawn
+                assert not any(re.search(r"\son\w+=", tag) for tag in re.findall(r"<[^>]*>", drawn))
+            block = OWN_SVG.sub("", block).replace(OWN_DETAILS, "")
+            assert not RAW_HTML.search(block), (page.path, RAW_HTML.search(block))
+            assert not re.search(r"<[^>]*\son\w+=", block), page.path
+            assert "49" not in block
+    claims = next(p for p in pages if p.path.endswith("claims.md"))
+    assert "{{ 7*7 }}" in "".join(claims.blocks)  # HTML blocks: text, never converted
+    assert "{% raw %}" in "".join(claims.blocks)
 
 
 # --- the whole corpus through a real build (slow) --------------------------------------------

@@ -30,7 +30,7 @@ def archive(count: int, actors: int = 1) -> dict[str, str]:
                            [Mention("s1", (0, 9), "officials")]) for k in range(n % actors)]
         explainers.append(e)
     pages = Renderer([ROOT / "templates"]).render_site(explainers)
-    return {p.path: p.content for p in pages}
+    return {p.path: p.text for p in pages}
 
 
 def test_the_archive_is_paged_newest_first_with_every_article_once():
@@ -54,7 +54,7 @@ def test_an_actor_in_many_articles_gets_pages_of_its_articles():
     assert [p for p in pages if p.startswith("actors/officials")] == [
         "actors/officials.md", "actors/officials/2.md", "actors/officials/3.md"]
     second = pages["actors/officials/2.md"]
-    assert "(../../articles/" in second and "[← Previous](../officials.md)" in second
+    assert 'href="../../../articles/' in second and "[← Previous](../officials.md)" in second
     assert "search: actor" in pages["actors/officials.md"]
     assert "search:" not in second
     assert "search: \"article\"" in pages["articles/a0001/index.md"]

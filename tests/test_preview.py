@@ -4,6 +4,7 @@ text drawn as text (or left off when it cannot be drawn faithfully), never a cra
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -114,3 +115,21 @@ def test_hostile_explainer_gets_an_image():
 def test_any_text_never_crashes(painter, title, source):
     card = Card(f"Explainer · {source}", title, source, source)
     assert png_size(painter.png(card)) == (WIDTH, HEIGHT)
+
+
+def test_a_card_drawn_before_is_taken_from_the_cache(tmp_path: Path, monkeypatch):
+    first = preview_images([sample()], "Explainer", None, cache=tmp_path)
+    assert len(list(tmp_path.rglob("*.png"))) == 2  # the site's card and the article's
+
+    def no_drawing(self, card):
+        raise AssertionError(f"drawn again: {card}")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(Painter, "png", no_drawing)
+        assert preview_images([sample()], "Explainer", None, cache=tmp_path) == first
+    changed = sample()
+    changed.article.title = "Another title"
+    again = dict(preview_images([changed], "Explainer", None, cache=tmp_path))
+    assert again["articles/a1/preview.png"] == dict(
+        preview_images([changed], "Explainer", None))["articles/a1/preview.png"]
+    assert len(list(tmp_path.rglob("*.png"))) == 2  # the old title's card is gone

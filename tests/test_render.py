@@ -24,7 +24,7 @@ LD_JSON = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S
 
 def render(explainer=None, dirs=None, more=()):
     renderer = Renderer(dirs or [ROOT / "templates"])
-    return {p.path: p.content for p in renderer.render_site([explainer or sample(), *more])}
+    return {p.path: p.text for p in renderer.render_site([explainer or sample(), *more])}
 
 
 def html(content: str) -> str:
@@ -52,10 +52,11 @@ def test_every_page_type_is_rendered():
 
 def test_links_point_to_sentences_and_back():
     pages = render()
-    assert "(text.md#s1)" in pages["articles/a1/claims.md"]
+    assert 'href="../text/#s1"' in pages["articles/a1/claims.md"]  # HTML blocks: site URLs
     text = pages["articles/a1/text.md"]
     assert 'id="s2"' in text
-    assert "(timeline.md#t1)" in text and "(claims.md#c1)" in text and "(who.md#officials)" in text
+    assert all(f'href="../{target}"' in text
+               for target in ("timeline/#t1", "claims/#c1", "who/#officials"))
 
 
 def test_sentences_highlight_what_was_found():
@@ -93,15 +94,15 @@ def test_overview_says_what_the_story_is_about():
     out = html(render()["articles/a1/index.md"])
     assert "What the story is about" in out and "The story involves Officials." in out
     assert "It reports 1 claim from 1 named source." in out
-    assert 'href="text.md#s1"' in out  # each key point cites its sentence
+    assert 'href="text/#s1"' in out  # each key point cites its sentence
 
 
 def test_actor_in_several_articles_gets_a_page():
     pages = render(more=[second_article()])
     assert "actors/officials.md" in pages and "actors/index.md" in pages
     actor = pages["actors/officials.md"]
-    assert "../articles/a1/who.md#officials" in actor and "../articles/a2/who.md#officials" in actor
-    assert "(../../actors/officials.md)" in pages["articles/a2/who.md"]
+    assert all(f'href="../../articles/{a}/who/#officials"' in actor for a in ("a1", "a2"))
+    assert 'href="../../../actors/officials/"' in pages["articles/a2/who.md"]
     assert "(actors/index.md)" in pages["index.md"]
     assert "actors/officials.md" not in render()  # one article: no actor page
 

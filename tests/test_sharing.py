@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def render(explainer=None, provenance=None) -> dict[str, str]:
     pages = Renderer([ROOT / "templates"]).render_site([explainer or sample()], provenance)
-    return {p.path: p.content for p in pages}
+    return {p.path: p.text for p in pages}
 
 
 def test_front_matter_gets_sharing_keys_and_the_templates_own_keys_win():
@@ -80,7 +80,7 @@ def test_edited_comes_from_the_yaml_fingerprint(tmp_path: Path):
     assert person.edited is True and person.fingerprint == machine.fingerprint
     project = settings.Settings(tmp_path, tmp_path / "mkdocs.yml", tmp_path, data,
                                 ROOT / "templates", None, tmp_path / "docs")
-    pages = {p.path: p.content for p in render_pages(project)}
+    pages = {p.path: p.text for p in render_pages(project)}
     assert "Edited by people: yes" in pages["articles/a1/index.md"]
     assert "· edited by people" in pages["index.md"]
 

@@ -116,3 +116,34 @@ def test_the_search_index_reads_only_the_marked_pages_and_is_the_whole_sites_ind
 def snapshot(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*")
             if p.is_file()}
+
+
+HREF = re.compile(r'<a [^>]*href="([^"]*)"')
+ID = re.compile(r'\sid="([^"]*)"')
+
+
+def test_every_link_of_the_explainer_pages_leads_to_a_page_and_anchor(published: Path):
+    """Links written by Markdown and by the HTML blocks alike (the blocks' addresses are
+    made by the renderer, not by MkDocs)."""
+    site = published
+    pages = [p for p in site.rglob("index.html")
+             if p.relative_to(site).parts[0] in ("articles", "actors")]
+    ids = {}
+    checked = 0
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        for href in HREF.findall(html):
+            href = href.replace("&amp;", "&")
+            if href.startswith(("http:", "https:", "mailto:")) or "assets/" in href:
+                continue
+            path, _, anchor = href.partition("#")
+            target = (page.parent / path).resolve() if path else page
+            if target.is_dir():
+                target = target / "index.html"
+            assert target.is_file(), (page.relative_to(site), href)
+            if anchor and target.suffix == ".html":
+                if target not in ids:
+                    ids[target] = set(ID.findall(target.read_text(encoding="utf-8")))
+                assert anchor in ids[target], (page.relative_to(site), href)
+            checked += 1
+    assert checked > 100

@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
-from generator import store
+from generator import store, yaml_data
 from generator.errors import DataError, EditedError
 from generator.files import WriteError
 from tests.samples import sample
@@ -53,21 +54,36 @@ def test_hostile_yaml_is_refused(tmp_path: Path, yaml_text: str, problem: str):
         store.load(path)
 
 
-def test_a_text_found_valid_is_not_scanned_for_aliases_again(tmp_path: Path, monkeypatch):
-    """The alias and depth scan is a second parse; a text that passed it and the schema
-    (the same bytes, by hash) need not pass it again."""
+def test_a_text_found_valid_or_without_anchor_signs_is_not_scanned_for_aliases(
+        tmp_path: Path, monkeypatch):
+    """The alias scan is a second parse: a text without ``&`` or ``*`` cannot hold an
+    anchor or an alias, and one that passed the scan and the schema before (the same
+    bytes, by hash) need not pass it again; nesting is limited either way."""
     path = tmp_path / "a1.yaml"
     store.save(path, sample())
     scanned: list[Path] = []
     real = store._reject_aliases
     monkeypatch.setattr(store, "_reject_aliases", lambda p, t: scanned.append(p) or real(p, t))
-    path.write_text(path.read_text() + "# a new text\n")
+    store.load(path)
+    assert scanned == []
+    path.write_text(path.read_text() + "# R&D, a new text\n")
     store.load(path)
     store.load(path)
     assert scanned == [path]
     path.write_text(path.read_text() + "extra: &x [1]\nmore: *x\n")
     with pytest.raises(DataError, match="anchors and aliases"):
         store.load(path)
+    path.write_text(path.read_text().split("extra:")[0] + "deep: " + "[" * 60 + "]" * 60 + "\n")
+    with pytest.raises(DataError, match="nested more than 50 levels deep"):
+        store.load(path)
+
+
+def test_fast_yaml_reading_gives_what_pyyaml_gives():
+    text = ("a: 1\nb: 1.5\nc: true\nd: null\ne: ~\nf: '1'\ng: 2015-03-10\nh: [1, x, 0x1f]\n"
+            "i: {j: no}\nk: !!str 5\nl: .inf\nm:\n  - {<<: {n: 1}, o: 2}\n")
+    assert yaml_data.load(text, store.Loader, 50) == yaml.load(text, Loader=store.Loader)
+    assert yaml_data.load("", store.Loader, 50) is None
+    assert yaml_data.load("a: !!binary aGk=\n", store.Loader, 50) == {"a": b"hi"}
 
 
 def test_ids_with_path_tricks_are_invalid(tmp_path: Path):

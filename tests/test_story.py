@@ -101,7 +101,7 @@ def test_pieces_are_plain_text_for_the_template_to_escape():
         e.sentences[0], text="Officials have claimed <b>militants</b> are crossing the border.")
     e.claims[0] = dataclasses.replace(
         e.claims[0], content=TextRef((23, 63), "<b>militants</b> are crossing the border"))
-    page = {p.path: p.content for p in Renderer([ROOT / "templates"]).render_site([e])}
+    page = {p.path: p.text for p in Renderer([ROOT / "templates"]).render_site([e])}
     overview = page["articles/a1/index.md"].split("## What's going on", 1)[1]
     assert "<b>" not in overview and "&lt;b&gt;" in overview
 

@@ -58,7 +58,7 @@ def test_page_has_an_axis_bands_and_timex_behind_a_toggle_but_no_table():
     e = sample()
     e.dates.append(DateRef("t2", "s2", (38, 46), "2013", "DATE", "2013", None, "2013"))
     e.timeline.append(Event("e2", "t2", "It rained hard", "s2", []))
-    page = {p.path: p.content for p in Renderer([ROOT / "templates"]).render_site([e])}
+    page = {p.path: p.text for p in Renderer([ROOT / "templates"]).render_site([e])}
     md = page["articles/a1/timeline.md"]
     out = markdown.markdown(md.split("---", 2)[2], extensions=EXTENSIONS)
     assert "<table" not in out

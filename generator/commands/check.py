@@ -20,11 +20,13 @@ from generator.errors import DataError, ExplainerError, InputError
 from generator.files import read_limited
 from generator.ingest.jsonl import JSONL_SUFFIX, SOURCE_TEXT
 from generator.ingest.reader import MAX_BYTES, decode_text, read_article
+from generator.kept_data import KeptData
 from generator.parallel.forks import fork_map
 from generator.publish.settings import Settings
 from generator.publish.site import Loaded, data_files, loaded_from
 
 Where = references.Where
+KEPT_DATA = "data"  # the files' data, kept as JSON in the project's cache folder
 
 
 @dataclass(frozen=True)
@@ -48,8 +50,9 @@ def check_project(paths: Settings, keep: list[Loaded] | None = None) -> int:
     validity.recall_valid(paths.cache)
     valid: list[str] = []
     loaded: list[Loaded] = []
+    kept = KeptData(paths.cache / KEPT_DATA)
     checked = fork_map(partial(_check_one, root=paths.root, inputs=paths.inputs,
-                               keep=keep is not None),
+                               keep=keep is not None, kept=kept),
                        data_files(paths.data), paths.workers, lasting=True)
     for messages, digests, explainer in checked:
         for message in messages:
@@ -59,17 +62,19 @@ def check_project(paths: Settings, keep: list[Loaded] | None = None) -> int:
         if explainer is not None:
             loaded.append(explainer)
     validity.remember_valid(paths.cache, valid)
+    kept.prune(valid)
     if keep is not None and not problems:
         keep += loaded
     return 1 if problems else 0
 
 
-def _check_one(path: Path, root: Path, inputs: Path,
-               keep: bool = False) -> tuple[list[str], list[str], Loaded | None]:
+def _check_one(path: Path, root: Path, inputs: Path, keep: bool = False,
+               kept: KeptData | None = None) -> tuple[list[str], list[str], Loaded | None]:
     """One file's problems, its text's hash when it is valid against the schema, and
-    (``keep``) the explainer loaded when it has no problem."""
+    (``keep``) the explainer loaded when it has no problem; its data taken from ``kept``
+    when an earlier run parsed the same text."""
     valid: list[str] = []
-    problems, data = _check_read(path, root, inputs, valid)
+    problems, data = _check_read(path, root, inputs, valid, kept)
     loaded = loaded_from(data) if keep and data is not None and not problems else None
     return problems, valid, loaded
 
@@ -82,11 +87,11 @@ def check_file(path: Path, root: Path, inputs: Path | None = None,
     return _check_read(path, root, inputs, valid)[0]
 
 
-def _check_read(path: Path, root: Path, inputs: Path | None,
-                valid: list[str] | None) -> tuple[list[str], dict[str, Any] | None]:
+def _check_read(path: Path, root: Path, inputs: Path | None, valid: list[str] | None,
+                kept: KeptData | None = None) -> tuple[list[str], dict[str, Any] | None]:
     """``check_file``'s problems, and the file's data when it could be read."""
     try:
-        yaml_text, data = store.read_data(path)
+        yaml_text, data = kept.read(path) if kept is not None else store.read_data(path)
     except ExplainerError as exc:
         return [str(exc)], None
     if valid is not None:

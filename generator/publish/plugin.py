@@ -40,7 +40,9 @@ from generator.publish.search import index_site
 from generator.publish.site import Loaded, load_sources, render_pages
 from generator.publish.themed import QuietSkips, write_themed
 from generator.publish.unused_assets import drop_unused
+from generator.render import blocks
 
+PREVIEWS = "previews"  # the preview images' cache, in the project's cache folder
 MKDOCS_BUILD = "mkdocs.commands.build"  # the logger that says a page was skipped
 
 
@@ -54,12 +56,14 @@ class ExplainerPlugin(BasePlugin[ExplainerOptions]):
         self.nav: Navigation | None = None  # this build's navigation (for ``on_env``)
         self.quiet: QuietSkips | None = None  # hides MkDocs' skips of pages written in forks
         self.searched: list[str] | None = None  # the pages to index (``search:`` pages)
+        self.blocks: dict[str, tuple[str, ...]] = {}  # each page's HTML blocks, by src_uri
 
     def settings(self, config: MkDocsConfig) -> project.Settings:
         """The project's settings; one process under ``serve``, where forking beside the
         server's threads is not safe."""
         settings = project.from_options(Path(config.config_file_path), self.config,
-                                        config.docs_dir, config.site_url)
+                                        config.docs_dir, config.site_url,
+                                        config.use_directory_urls)
         serving = self.serving or os.environ.get(SERVE_ENV) == "1"
         return replace(settings, workers=1) if serving else settings
 
@@ -99,12 +103,14 @@ class ExplainerPlugin(BasePlugin[ExplainerOptions]):
                 if loaded is None:
                     loaded = load_sources(settings.data, settings.workers)
                 self.preloaded = None  # a later build (serve) reads the files again
-                pages = render_pages(settings, loaded)
+                pages = render_pages(settings, loaded, keep=True)
         except ExplainerError as exc:
             raise PluginError(str(exc)) from None
         generated: list[tuple[str, str | bytes]] = [(page.path, page.content) for page in pages]
+        self.blocks = {page.path: page.blocks for page in pages if page.blocks}
         generated += preview_images([explainer for explainer, _ in loaded], config.site_name,
-                                    config.site_description, settings.workers)
+                                    config.site_description, settings.workers,
+                                    settings.cache / PREVIEWS)
         for path, content in generated:
             existing = files.get_file_from_path(path)
             if existing is not None:
@@ -149,7 +155,18 @@ class ExplainerPlugin(BasePlugin[ExplainerOptions]):
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
-        return self.cache.after(page, html, files) if self.cache is not None else html
+        """The page's HTML blocks put in (:mod:`generator.render.blocks`), their anchors
+        added to the page's for MkDocs' link checks."""
+        if self.cache is not None:
+            html = self.cache.after(page, html, files)
+        made = self.blocks.get(page.file.src_uri)
+        if made:
+            try:
+                html = blocks.fill(html, made)
+            except ValueError as exc:
+                raise PluginError(f"{page.file.src_uri}: {exc}") from None
+            page.present_anchor_ids = (page.present_anchor_ids or set()) | blocks.anchors(made)
+        return html
 
     def on_pre_page(self, page: Page, config: MkDocsConfig, files: Files) -> Page:
         """A fixed date (``SOURCE_DATE_EPOCH``, else the last commit's) instead of today's,

@@ -15,11 +15,14 @@ from __future__ import annotations
 
 import io
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from importlib import resources
+from pathlib import Path
 
+import PIL
 from PIL import Image, ImageColor, ImageDraw, ImageFont
 
+from generator.blob_cache import BlobCache, key_of
 from generator.model import Explainer
 from generator.parallel.forks import fork_map
 from generator.render.views import ArticleView, count_label
@@ -59,6 +62,8 @@ class Painter:
         self.fonts: dict[int, ImageFont.FreeTypeFont] = {}
         self.has: dict[str, bool] = {}
         self.palette = _palette()
+        self.version = key_of(Path(__file__).read_bytes(), self.font_bytes,
+                              PIL.__version__)  # what else the pixels depend on
 
     def font(self, size: int) -> ImageFont.FreeTypeFont:
         if size not in self.fonts:
@@ -221,14 +226,30 @@ def site_card(site_name: str, description: str | None, articles: int) -> Card:
     return Card(site_name, description or site_name, count_label(articles, "explainer"), "")
 
 
-def preview_images(explainers: list[Explainer], site_name: str,
-                   description: str | None, workers: int = 1) -> list[tuple[str, bytes]]:
+def preview_images(explainers: list[Explainer], site_name: str, description: str | None,
+                   workers: int = 1, cache: Path | None = None) -> list[tuple[str, bytes]]:
     """(path under the site, PNG bytes) for the site and for each article, drawn in
-    ``workers`` processes."""
+    ``workers`` processes; with a ``cache`` folder, a card drawn by an earlier build (same
+    words, same drawing code, font and Pillow) is taken from it."""
     painter = Painter()
-    out = [(PREVIEW, painter.png(site_card(site_name, description, len(explainers))))]
-    cards = fork_map(lambda explainer: painter.png(article_card(explainer, site_name)),
+    kept = BlobCache(cache, ".png") if cache is not None else None
+    site = _drawn(site_card(site_name, description, len(explainers)), painter, kept)
+    cards = fork_map(lambda explainer: _drawn(article_card(explainer, site_name), painter, kept),
                      explainers, workers)
-    out += [(f"articles/{explainer.article.id}/{PREVIEW}", card)
-            for explainer, card in zip(explainers, cards, strict=True)]
-    return out
+    if kept is not None:
+        kept.used.update(key for key, _ in [site, *cards])
+        kept.prune()
+    return [(PREVIEW, site[1])] + [
+        (f"articles/{explainer.article.id}/{PREVIEW}", png)
+        for explainer, (_, png) in zip(explainers, cards, strict=True)]
+
+
+def _drawn(card: Card, painter: Painter, kept: BlobCache | None) -> tuple[str, bytes]:
+    """The card's cache key and PNG, drawn unless kept."""
+    key = key_of(painter.version, *astuple(card))
+    png = kept.get(key) if kept is not None else None
+    if png is None:
+        png = painter.png(card)
+        if kept is not None:
+            kept.put(key, png)
+    return key, png

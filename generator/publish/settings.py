@@ -36,6 +36,7 @@ class Settings:
     remote_branch: str = "gh-pages"  # `deploy` pushes
     plugin: bool = True  # whether mkdocs.yml lists the explainer plugin
     workers: int = 1  # processes that check, load, render and convert the pages
+    directory_urls: bool = True  # mkdocs.yml's use_directory_urls: how pages are addressed
 
     @property
     def cache(self) -> Path:
@@ -58,7 +59,7 @@ NO_SITE_URL = ("explainer: warning: {file}: site_url is not set: no canonical li
 
 
 def from_options(config_file: Path, options: ExplainerOptions, docs_dir: str | None,
-                 site_url: str | None = None) -> Settings:
+                 site_url: str | None = None, directory_urls: bool = True) -> Settings:
     """Settings from the explainer plugin's validated options."""
     root = config_file.resolve().parent
     return Settings(
@@ -72,6 +73,7 @@ def from_options(config_file: Path, options: ExplainerOptions, docs_dir: str | N
         threshold=options.threshold or DEFAULT_THRESHOLD,
         site_url=str(site_url) if site_url else None,
         workers=options.workers or cores(),
+        directory_urls=directory_urls,
     )
 
 
@@ -104,7 +106,8 @@ def load(config_file: Path) -> Settings:
         options = parse_options(block, str(config_file))
     except ValueError as exc:
         raise DataError(config_file, str(exc)) from None
-    settings = from_options(config_file, options, data.get("docs_dir"), data.get("site_url"))
+    settings = from_options(config_file, options, data.get("docs_dir"), data.get("site_url"),
+                            data.get("use_directory_urls") is not False)
     publishing = {key: str(data[key]) for key in ("dev_addr", "remote_name", "remote_branch")
                   if isinstance(data.get(key), str | int) and str(data[key]).strip()}
     settings = replace(settings, **publishing, plugin=listed)

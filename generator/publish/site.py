@@ -21,6 +21,7 @@ def data_files(data_dir: Path) -> list[Path]:
     return sorted(p for p in data_dir.glob("*.yaml") if not p.name.startswith("."))
 
 
+KEPT_ARTICLES = "articles"  # the rendered articles' cache, in the project's cache folder
 Loaded = tuple[Explainer, Provenance]  # an explainer and what its file says of its making
 
 
@@ -43,12 +44,15 @@ def loaded_from(data: dict[str, Any]) -> Loaded:
     return Explainer.from_dict(data), Provenance.of_data(data)
 
 
-def render_pages(settings: Settings, loaded: list[Loaded] | None = None) -> list[Page]:
-    """Every Markdown page (and timeline export) of the site."""
+def render_pages(settings: Settings, loaded: list[Loaded] | None = None, *,
+                 keep: bool = False) -> list[Page]:
+    """Every Markdown page (and timeline export) of the site; ``keep``: articles' pages
+    kept in the project's cache folder for the next build, and taken from it."""
     loaded = load_sources(settings.data, settings.workers) if loaded is None else loaded
     provenance = {explainer.article.id: source for explainer, source in loaded}
-    return Renderer(settings.template_dirs).render_site([e for e, _ in loaded], provenance,
-                                                        workers=settings.workers)
+    renderer = Renderer(settings.template_dirs, directory_urls=settings.directory_urls)
+    return renderer.render_site([e for e, _ in loaded], provenance, workers=settings.workers,
+                                cache=settings.cache / KEPT_ARTICLES if keep else None)
 
 
 def write_pages(pages: list[Page], out_dir: Path) -> int:
@@ -56,6 +60,6 @@ def write_pages(pages: list[Page], out_dir: Path) -> int:
     written = 0
     for page in pages:
         target = out_dir / page.path
-        if store.write_atomic(target, page.content):
+        if store.write_atomic(target, page.text):
             written += 1
     return written

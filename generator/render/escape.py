@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 
 from markupsafe import Markup
 
@@ -33,14 +34,23 @@ def markdown_text(value: object) -> Markup:
     if isinstance(value, Markup):
         return value
     text = _SPACE.sub(" ", shown_text(value)).strip()
-    text = _MD_SPECIAL.sub(r"\\\1", text)
-    return Markup("".join(_HTML.get(ch, ch) for ch in text))
+    return Markup(_escape_html(_MD_SPECIAL.sub(r"\\\1", text)))
 
 
 def html_attr(value: object) -> Markup:
     """A value for an HTML attribute in a raw-HTML block."""
-    text = _SPACE.sub(" ", shown_text(value)).strip()
-    return Markup("".join(_HTML.get(ch, ch) for ch in text))
+    return Markup(_escape_html(_SPACE.sub(" ", shown_text(value)).strip()))
+
+
+def html_text(value: object) -> Markup:
+    """Inline text safe in an HTML block (:mod:`generator.render.blocks`), which Markdown
+    never converts: one line, HTML specials escaped, no backslashes."""
+    return value if isinstance(value, Markup) else html_attr(value)
+
+
+def html_fragment(value: object) -> Markup:
+    """:func:`html_text` keeping one leading and trailing space (a piece of a sentence)."""
+    return _fragment(value, html_text)
 
 
 def yaml_string(value: object) -> Markup:
@@ -62,8 +72,12 @@ def plain_json(value: object) -> str:
 def markdown_fragment(value: object) -> Markup:
     """Like :func:`markdown_text`, but keeps one leading and trailing space, for text
     cut into pieces (a sentence around highlighted words)."""
+    return _fragment(value, markdown_text)
+
+
+def _fragment(value: object, escape: Callable[[object], Markup]) -> Markup:
     text = _SPACE.sub(" ", shown_text(value))
-    core = markdown_text(text)
+    core = escape(text)
     return Markup((" " if text.startswith(" ") else "") + core
                   + (" " if text.endswith(" ") and text.strip() else ""))
 
@@ -74,9 +88,17 @@ def timelinejs_json(value: object) -> str:
     return plain_json(_escape_strings(_clean(value)))
 
 
+def _escape_html(text: str) -> str:
+    """``text`` with HTML's five specials as entities (``&`` first)."""
+    for special, entity in _HTML.items():
+        if special in text:
+            text = text.replace(special, entity)
+    return text
+
+
 def _escape_strings(value: object) -> object:
     if isinstance(value, str):
-        return "".join(_HTML.get(ch, ch) for ch in value)
+        return _escape_html(value)
     if isinstance(value, dict):
         return {k: _escape_strings(v) for k, v in value.items()}
     if isinstance(value, list):

@@ -8,16 +8,18 @@ as already safe, and an undefined name is an error, not an empty string.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from jinja2 import Environment, StrictUndefined
+from markupsafe import Markup
 
 from generator.errors import ExplainerError
 from generator.model import Explainer
 from generator.parallel.forks import fork_map
-from generator.render import escape, listings
+from generator.render import blocks, escape, kept, listings
 from generator.render.listings import pages_of
 from generator.render.loader import SafeLoader
 from generator.render.provenance import Provenance
@@ -44,36 +46,35 @@ SEARCHED_PAGE = "index.md"  # the one page per article in the search index (its 
 @dataclass(frozen=True)
 class Page:
     path: str  # relative to the docs folder, with forward slashes
-    content: str
+    content: str  # Markdown (a placeholder where each block goes), or a file's content
+    blocks: tuple[str, ...] = ()  # HTML that MkDocs does not convert (:mod:`.blocks`)
+
+    @property
+    def text(self) -> str:
+        """The page as one Markdown file: its blocks inlined as raw HTML."""
+        return blocks.fill(self.content, self.blocks)
 
 
 class Renderer:
     """A Jinja environment over the template folders, most specific first."""
 
-    def __init__(self, template_dirs: Iterable[Path]) -> None:
-        self.env = Environment(
-            loader=SafeLoader(template_dirs),
-            undefined=StrictUndefined,
-            finalize=escape.markdown_text,
-            autoescape=True,
-            keep_trailing_newline=True,
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
-        self.env.filters.update(
-            attr=escape.html_attr, yaml=escape.yaml_string, json_script=escape.json_script,
-            fragment=escape.markdown_fragment,
-        )
-        self.env.globals["count"] = count_label
+    def __init__(self, template_dirs: Iterable[Path], *, directory_urls: bool = True) -> None:
+        loader = SafeLoader(template_dirs)
+        self.folders = loader.folders  # searched in this order
+        self.env = _environment(loader, escape.markdown_text, escape.markdown_fragment)
+        self.html = _environment(loader, escape.html_text, escape.html_fragment)
+        self.directory_urls = directory_urls  # mkdocs.yml's use_directory_urls
 
     def render_site(self, explainers: list[Explainer],
                     provenance: Mapping[str, Provenance] | None = None,
-                    workers: int = 1) -> list[Page]:
+                    workers: int = 1, cache: Path | None = None) -> list[Page]:
         """Every page of the site: the home page, the archive, five pages and a timeline
         export per article, a page per actor named in more than one article, the index of
         actors and the search page. ``provenance`` says, per article id, what its YAML file
         records about its making. Listings are paged (:mod:`generator.render.listings`);
-        articles' and actors' pages are rendered in ``workers`` processes."""
+        articles' and actors' pages are rendered in ``workers`` processes. With a
+        ``cache`` folder, an article's pages rendered by an earlier build from the same
+        inputs are taken from it (:mod:`.kept`)."""
         ordered = sorted((public(e) for e in explainers), key=_newest_first)
         actors, actor_pages = shared_actors(ordered)
         provenance = provenance or {}
@@ -88,23 +89,48 @@ class Renderer:
         pages = list(self._listings(views, actors))
         for actor in fork_map(self._actor_pages, actors, workers):
             pages += actor
-        pages.append(Page(SEARCH_PAGE, self._render("search.md.j2")))
-        for article in fork_map(self._article_pages, views, workers):
+        pages.append(self._render(SEARCH_PAGE, "search.md.j2"))
+        store = kept.KeptPages(cache, self.salt()) if cache is not None else None
+        for key, article in fork_map(partial(self._kept_article_pages, store=store), views,
+                                     workers):
             pages += article
+            if store is not None:
+                store.blobs.used.add(key)
+        if store is not None:
+            store.blobs.prune()
         _one_page_per_path(pages)
         return pages
+
+    def salt(self) -> str:
+        """What all articles' pages depend on besides each article (:func:`kept.salt`)."""
+        return kept.salt(self.folders, f"directory_urls={self.directory_urls}")
+
+    def _kept_article_pages(self, view: ArticleView,
+                            store: kept.KeptPages | None) -> tuple[str, list[Page]]:
+        """An article's pages, from ``store`` when it has them; their key there."""
+        if store is None:
+            return "", self._article_pages(view)
+        key = store.key(view.e, view.actor_pages, view.provenance)
+        found = store.get(key)
+        if found is not None:
+            return key, [Page(*page) for page in found]
+        pages = self._article_pages(view)
+        store.put(key, [(page.path, page.content, page.blocks) for page in pages])
+        return key, pages
 
     def _article_pages(self, view: ArticleView) -> list[Page]:
         """An article's pages and its timeline export."""
         pages = []
-        footer = self._render(PROVENANCE, a=view)
+        folder = f"{ARTICLES_DIR}/{view.id}"
         for name, template in ARTICLE_PAGES.items():
-            body = self._render(template, a=view, page=name)
+            path = f"{folder}/{name}"
+            made: list[str] = []
+            body = self._markdown(path, template, made, a=view, page=name)
+            footer = self._markdown(path, PROVENANCE, made, a=view)
             meta = sharing_meta(view)
             if name == SEARCHED_PAGE:
                 meta["search"] = "article"
-            pages.append(Page(f"{ARTICLES_DIR}/{view.id}/{name}",
-                              with_meta(body, meta) + "\n" + footer))
+            pages.append(Page(path, with_meta(body, meta) + "\n" + footer, tuple(made)))
         pages.append(Page(f"{ARTICLES_DIR}/{view.id}/{TIMELINE_EXPORT}",
                           escape.timelinejs_json(view.timeline_json())))
         return pages
@@ -114,34 +140,59 @@ class Renderer:
         archive = list(pages_of(views, f"{listings.ARCHIVE_DIR}/index.md",
                                 listings.ARCHIVE_DIR))
         months = listings.months(views)
-        yield Page("index.md", self._render(
-            "home.md.j2", articles=views[:listings.HOME_SIZE], total=len(views),
-            actors=len(actors), months=months[:12]))
+        yield self._render(
+            "index.md", "home.md.j2", articles=views[:listings.HOME_SIZE], total=len(views),
+            actors=len(actors), months=months[:12])
         for pager in archive:
             starting = [m for m in months if m.page == pager.number]
-            yield Page(pager.path(), self._render(
-                "archive/page.md.j2", pager=pager, months=months, starting=starting,
+            yield self._render(
+                pager.path(), "archive/page.md.j2", pager=pager, months=months, starting=starting,
                 month_of=listings.month_of, month_label=listings.month_label,
-                total=len(views), relative=listings.relative))
+                total=len(views), relative=listings.relative)
         letters = listings.by_letter(actors)
-        yield Page(f"{ACTORS_DIR}/index.md", self._render(
-            "actors/index.md.j2", actors=listings.most_named(actors), total=len(actors),
-            letters={k: len(v) for k, v in letters.items()}))
+        yield self._render(
+            f"{ACTORS_DIR}/index.md", "actors/index.md.j2", actors=listings.most_named(actors),
+            total=len(actors), letters={k: len(v) for k, v in letters.items()})
         for letter, members in letters.items():
             first = f"{ACTORS_DIR}/{listings.LETTERS_DIR}/{letter}.md"
             for pager in pages_of(members, first, first.removesuffix(".md")):
-                yield Page(pager.path(), self._render(
-                    "actors/letter.md.j2", pager=pager, letter=letter,
-                    letters={k: len(v) for k, v in letters.items()}))
+                yield self._render(
+                    pager.path(), "actors/letter.md.j2", pager=pager, letter=letter,
+                    letters={k: len(v) for k, v in letters.items()})
 
     def _actor_pages(self, actor: SiteActor) -> list[Page]:
         """An actor's pages: the articles naming it, newest first, paged."""
         first = f"{ACTORS_DIR}/{actor.slug}.md"
-        return [Page(pager.path(), self._render("actors/actor.md.j2", actor=actor, pager=pager))
+        return [self._render(pager.path(), "actors/actor.md.j2", actor=actor, pager=pager)
                 for pager in pages_of(actor.appearances, first, first.removesuffix(".md"))]
 
-    def _render(self, template: str, **context: object) -> str:
-        return self.env.get_template(template).render(**context)
+    def _render(self, path: str, template: str, **context: object) -> Page:
+        made: list[str] = []
+        return Page(path, self._markdown(path, template, made, **context), tuple(made))
+
+    def _markdown(self, path: str, template: str, made: list[str], **context: object) -> str:
+        """The Markdown of the page at ``path``. Its template may hand parts to HTML
+        templates (``block(name, **values)``), whose links ``url(target)`` resolves from
+        ``path``; the blocks they write are added to ``made``."""
+        url = partial(blocks.link, page=path, directory_urls=self.directory_urls)
+
+        def block(name: str, **values: object) -> Markup:
+            made.append(self.html.get_template(name).render(**values, url=url).strip("\n"))
+            return blocks.placeholder(len(made) - 1)
+
+        return self.env.get_template(template).render(**context, block=block)
+
+
+def _environment(loader: SafeLoader, finalize: Callable[[object], Markup],
+                 fragment: Callable[[object], Markup]) -> Environment:
+    """Templates that print every value through ``finalize`` (Markdown or HTML escaping)."""
+    env = Environment(loader=loader, undefined=StrictUndefined, finalize=finalize,
+                      autoescape=True, keep_trailing_newline=True, trim_blocks=True,
+                      lstrip_blocks=True)
+    env.filters.update(attr=escape.html_attr, yaml=escape.yaml_string,
+                       json_script=escape.json_script, fragment=fragment)
+    env.globals["count"] = count_label
+    return env
 
 
 def sharing_meta(view: ArticleView) -> dict[str, str]:

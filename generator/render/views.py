@@ -431,14 +431,14 @@ def _free_match(text: str, words: str, taken: list[tuple[int, int, str, str]]) -
     """First whole-word occurrence of ``words`` not overlapping a stretch already taken."""
     if not words.strip():
         return None
-    for match in re.finditer(re.escape(words), text):
-        start, end = match.span()
-        if start > 0 and text[start - 1].isalnum() and words[0].isalnum():
-            continue
-        if end < len(text) and text[end].isalnum() and words[-1].isalnum():
-            continue
-        if all(end <= a or start >= b for a, b, _, _ in taken):
+    start = text.find(words)
+    while start != -1:  # as re.finditer would go: each match after the one before
+        end = start + len(words)
+        whole = not (start > 0 and text[start - 1].isalnum() and words[0].isalnum()) and \
+            not (end < len(text) and text[end].isalnum() and words[-1].isalnum())
+        if whole and all(end <= a or start >= b for a, b, _, _ in taken):
             return start
+        start = text.find(words, end)
     return None
 
 
