@@ -19,6 +19,7 @@ from typing import Any
 from generator import store, validity
 from generator.blob_cache import BlobCache, source_digest
 
+FOLDER = "data"  # in a project's cache folder
 SUFFIX = ".json.z"
 LEVEL = 1  # zlib: fast; an explainer's JSON shrinks about five times
 

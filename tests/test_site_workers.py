@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import logging
 import os
+import shutil
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -107,3 +108,49 @@ def test_mkdocs_skips_of_pages_written_by_children_are_not_shown():
         "Page skipped: 'articles/a/index.md'. Generated empty output.",
         "Page skipped: 'about.md'. Generated empty output.", "Building page")]
     assert [quiet.filter(record) for record in said] == [False, True, True]
+
+
+def test_a_rebuild_writes_kept_themed_pages_and_themes_again_what_changed(
+        tmp_path: Path, monkeypatch):
+    """Pages themed by the last build from the same inputs are written from the cache;
+    an edited article, a new navigation title or a changed theme template are themed again,
+    and the site is the one a build without the cache makes."""
+    monkeypatch.setattr(themed, "MIN_PAGES", 1)
+    (tmp_path / "kept").mkdir()
+    where = make_project(tmp_path / "kept", archive(3 * forks.MIN_SHARE))
+    themed_now: list[str] = []
+    real = mkdocs_pages._build_page
+
+    def counted(page, *args, **kwargs):
+        if page.meta.get("template") != WRITTEN:
+            with open(tmp_path / "themed.log", "a", encoding="utf-8") as log:  # from children
+                log.write(page.file.src_uri + "\n")
+        return real(page, *args, **kwargs)
+
+    def build() -> dict[str, bytes]:
+        (tmp_path / "themed.log").unlink(missing_ok=True)
+        assert mkdocs_build(where / "mkdocs.yml", quiet=True, workers=2) == 0
+        log = tmp_path / "themed.log"
+        themed_now[:] = log.read_text().split() if log.exists() else []
+        return snapshot(where / "site")
+
+    monkeypatch.setattr(mkdocs_pages, "_build_page", counted)
+    cold = build()
+    assert "articles/n03/who.md" in themed_now
+    assert build() == cold and themed_now == []
+    data = where / "data" / "n03.yaml"
+    data.write_text(data.read_text().replace("title: Officials", "title: Edited officials", 1))
+    build()
+    assert sorted(set(themed_now)) == sorted(
+        p for p in themed_now if p.startswith("articles/n03/") or not p.startswith("articles"))
+    assert "articles/n03/index.md" in themed_now and "articles/n04/index.md" not in themed_now
+    about = where / "docs" / "about.md"
+    about.write_text(about.read_text().replace("# ", "# Renamed: ", 1))
+    build()
+    assert "articles/n04/index.md" in themed_now  # every page's navigation changed
+    override = where / "templates" / "theme" / "main.html"
+    override.write_text(override.read_text() + "\n{# changed #}\n")
+    build()
+    assert "articles/n04/index.md" in themed_now
+    shutil.rmtree(where / ".explainer-cache")
+    assert build() == snapshot(where / "site")

@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from generator import references, store, validity
+from generator import kept_data, references, store, validity
 from generator.errors import DataError, ExplainerError, InputError
 from generator.files import read_limited
 from generator.ingest.jsonl import JSONL_SUFFIX, SOURCE_TEXT
@@ -26,7 +26,6 @@ from generator.publish.settings import Settings
 from generator.publish.site import Loaded, data_files, loaded_from
 
 Where = references.Where
-KEPT_DATA = "data"  # the files' data, kept as JSON in the project's cache folder
 
 
 @dataclass(frozen=True)
@@ -50,7 +49,7 @@ def check_project(paths: Settings, keep: list[Loaded] | None = None) -> int:
     validity.recall_valid(paths.cache)
     valid: list[str] = []
     loaded: list[Loaded] = []
-    kept = KeptData(paths.cache / KEPT_DATA)
+    kept = KeptData(paths.cache / kept_data.FOLDER)
     checked = fork_map(partial(_check_one, root=paths.root, inputs=paths.inputs,
                                keep=keep is not None, kept=kept),
                        data_files(paths.data), paths.workers, lasting=True)

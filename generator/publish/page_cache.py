@@ -55,6 +55,7 @@ class PageCache:
             logger.removeHandler(old)  # left by a build that failed half-way
         logger.addHandler(self.warnings)
         self.hits = 0
+        self.probing = False  # in a child of :meth:`prepare`: a cached page is only noted
 
     def _key(self, page: Page, markdown: str) -> str:
         digest = hashlib.sha256(self.salt.encode())
@@ -69,6 +70,9 @@ class PageCache:
         """The Markdown MkDocs should convert: a stand-in when the page is cached."""
         key = self._key(page, markdown)
         self.used.add(key)
+        if self.probing and self._path(key).exists():  # the parent reads it; no need here
+            self.pending[page.file.src_uri] = (key, {"probed": True}, self.warnings.count)
+            return STAND_IN
         entry = self._read(key)
         self.pending[page.file.src_uri] = (key, entry, self.warnings.count)
         return STAND_IN if entry is not None else markdown
@@ -77,6 +81,8 @@ class PageCache:
         """The page's HTML: the cached one (its toc, title and anchors restored), or the
         one just made (kept when it logged no warning)."""
         key, entry, warnings = self.pending.pop(page.file.src_uri)
+        if entry is not None and entry.get("probed"):
+            return html
         if entry is not None:
             self.hits += 1
             page.toc = get_toc(entry["toc"])
@@ -107,7 +113,11 @@ class PageCache:
         if len(pages) < MIN_PAGES:
             return False
         return fork_each(partial(_convert, config=config, files=files), pages, workers,
-                         on_child=partial(log_only_to, self.warnings))
+                         on_child=self._in_child)
+
+    def _in_child(self) -> None:
+        log_only_to(self.warnings)
+        self.probing = True
 
     def close(self, *, prune: bool = True) -> None:
         """Stop counting warnings; remove the entries this build did not use."""

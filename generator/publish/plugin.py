@@ -27,6 +27,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from generator import kept_data
 from generator.errors import ExplainerError
 from generator.files import check_tree
 from generator.lock import SERVE_ENV, project_lock
@@ -38,11 +39,12 @@ from generator.publish.page_cache import PageCache
 from generator.publish.preview import preview_images
 from generator.publish.search import index_site
 from generator.publish.site import Loaded, load_sources, render_pages
-from generator.publish.themed import QuietSkips, write_themed
+from generator.publish.themed import QuietSkips, salt_of, write_themed
 from generator.publish.unused_assets import drop_unused
 from generator.render import blocks
 
 PREVIEWS = "previews"  # the preview images' cache, in the project's cache folder
+THEMED = "themed"  # the themed pages' cache, there too
 MKDOCS_BUILD = "mkdocs.commands.build"  # the logger that says a page was skipped
 
 
@@ -101,7 +103,8 @@ class ExplainerPlugin(BasePlugin[ExplainerOptions]):
             with project_lock(settings.data, "serve") if serving else nullcontext():
                 loaded = self.preloaded
                 if loaded is None:
-                    loaded = load_sources(settings.data, settings.workers)
+                    loaded = load_sources(settings.data, settings.workers,
+                                          settings.cache / kept_data.FOLDER)
                 self.preloaded = None  # a later build (serve) reads the files again
                 pages = render_pages(settings, loaded, keep=True)
         except ExplainerError as exc:
@@ -139,9 +142,11 @@ class ExplainerPlugin(BasePlugin[ExplainerOptions]):
         to index noted (their front matter says ``search``)."""
         self.searched = [file.dest_uri for file in files.documentation_pages()
                          if file.page is not None and file.page.meta.get("search")]
-        workers = self.settings(config).workers
-        if self.nav is not None and workers > 1:
-            written = write_themed(config, files, self.nav, env, workers)
+        settings = self.settings(config)
+        if self.nav is not None and settings.workers > 1:
+            kept = settings.cache / THEMED if self.cache is not None else None
+            salt = salt_of(config, self.nav, self.cache.salt) if self.cache is not None else ""
+            written = write_themed(config, files, self.nav, env, settings.workers, kept, salt)
             if written:
                 self.quiet = QuietSkips(written)
                 logging.getLogger(MKDOCS_BUILD).addFilter(self.quiet)
@@ -159,6 +164,8 @@ class ExplainerPlugin(BasePlugin[ExplainerOptions]):
         added to the page's for MkDocs' link checks."""
         if self.cache is not None:
             html = self.cache.after(page, html, files)
+            if self.cache.probing:  # a child converting for the cache: only that is kept
+                return html
         made = self.blocks.get(page.file.src_uri)
         if made:
             try:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from generator import store
+from generator import store, validity
 from generator.errors import DataError
+from generator.kept_data import KeptData
 from generator.model import Explainer
 from generator.parallel.forks import fork_map
 from generator.publish.settings import Settings
@@ -25,18 +27,25 @@ KEPT_ARTICLES = "articles"  # the rendered articles' cache, in the project's cac
 Loaded = tuple[Explainer, Provenance]  # an explainer and what its file says of its making
 
 
-def load_sources(data_dir: Path, workers: int = 1) -> list[Loaded]:
+def load_sources(data_dir: Path, workers: int = 1, cache: Path | None = None) -> list[Loaded]:
     """Every explainer, validated, with what its file says about its making, read in
-    ``workers`` processes; an invalid file stops the build."""
-    return fork_map(_load_one, data_files(data_dir), workers, lasting=True)
+    ``workers`` processes; an invalid file stops the build. With a ``cache`` folder, a
+    file's data is taken from there when an earlier run parsed the same text
+    (:mod:`generator.kept_data`)."""
+    kept = KeptData(cache) if cache is not None else None
+    read = fork_map(partial(_load_one, kept=kept), data_files(data_dir), workers, lasting=True)
+    if kept is not None:
+        kept.prune([digest for _, digest in read])
+    return [loaded for loaded, _ in read]
 
 
-def _load_one(path: Path) -> Loaded:
-    data = store.load_data(path)
+def _load_one(path: Path, kept: KeptData | None = None) -> tuple[Loaded, str]:
+    """A file's explainer, and the hash of its text."""
+    text, data = kept.read(path) if kept is not None else store.read_data(path)
     if data["article"]["id"] != path.stem:
         raise DataError(path, f"article.id {data['article']['id']!r} must match the file "
                               f"name {path.stem!r}")
-    return loaded_from(data)
+    return loaded_from(data), validity.text_digest(text)
 
 
 def loaded_from(data: dict[str, Any]) -> Loaded:
