@@ -119,7 +119,7 @@ def test_any_text_never_crashes(painter, title, source):
 
 def test_a_card_drawn_before_is_taken_from_the_cache(tmp_path: Path, monkeypatch):
     first = preview_images([sample()], "Explainer", None, cache=tmp_path)
-    assert len(list(tmp_path.rglob("*.png"))) == 2  # the site's card and the article's
+    assert len(list(tmp_path.rglob("*.png.z"))) == 2  # the site's card and the article's
 
     def no_drawing(self, card):
         raise AssertionError(f"drawn again: {card}")
@@ -129,7 +129,11 @@ def test_a_card_drawn_before_is_taken_from_the_cache(tmp_path: Path, monkeypatch
         assert preview_images([sample()], "Explainer", None, cache=tmp_path) == first
     changed = sample()
     changed.article.title = "Another title"
-    again = dict(preview_images([changed], "Explainer", None, cache=tmp_path))
+    again_pairs = preview_images([changed], "Explainer", None, cache=tmp_path)
+    again = dict(again_pairs)
     assert again["articles/a1/preview.png"] == dict(
         preview_images([changed], "Explainer", None))["articles/a1/preview.png"]
-    assert len(list(tmp_path.rglob("*.png"))) == 2  # the old title's card is gone
+    assert len(list(tmp_path.rglob("*.png.z"))) == 2  # the old title's card is gone
+    for entry in tmp_path.rglob("*.png.z"):
+        entry.write_bytes(entry.read_bytes()[:-5])  # damaged: drawn again, not served
+    assert preview_images([changed], "Explainer", None, cache=tmp_path) == again_pairs
