@@ -55,6 +55,9 @@ def test_serve_rerenders_on_yaml_and_template_edits(project: Path):
         template = project / "templates" / "article" / "who.md.j2"
         template.write_text(template.read_text().replace("Who's who:", "People in:"))
         fetch_until(url, "People in:")
+        block = project / "templates" / "article" / "actor.html.j2"  # an HTML block's template
+        block.write_text(block.read_text().replace("Mentioned as:", "Named as:"))
+        fetch_until(url, "Named as:")
     finally:
         server.terminate()
         server.wait(timeout=20)
