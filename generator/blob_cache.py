@@ -53,6 +53,11 @@ class BlobCache:
         except OSError:
             return None
 
+    def has(self, key: str) -> bool:
+        """Whether an entry is kept under ``key`` (counted as used)."""
+        self.used.add(key)
+        return self._path(key).exists()
+
     def put(self, key: str, data: bytes) -> None:
         """Kept, not synced to disk: a lost entry only makes the next build slower."""
         self.used.add(key)

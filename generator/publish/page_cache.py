@@ -14,7 +14,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 from functools import partial
 from importlib import metadata
 from pathlib import Path
@@ -25,7 +24,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 
-from generator.files import sweep, temp_name
+from generator.blob_cache import BlobCache
 from generator.parallel.forks import fork_each
 from generator.publish.mkdocs import WarningCount, log_only_to
 from generator.publish.settings import CACHE_DIR
@@ -40,14 +39,13 @@ class PageCache:
     """One build's use of the cache."""
 
     def __init__(self, root: Path, config_bytes: bytes, files: Files) -> None:
-        self.folder = root / FOLDER
+        self.blobs = BlobCache(root / FOLDER, ".json")
         digest = hashlib.sha256(config_bytes)
         for dist in VERSIONED:
             digest.update(f"{dist}=={_version(dist)};".encode())
         for uri in sorted(f.src_uri for f in files):
             digest.update(uri.encode("utf-8", "surrogatepass") + b"\0")
         self.salt = digest.hexdigest()
-        self.used: set[str] = set()
         self.pending: dict[str, tuple[str, dict[str, Any] | None, int]] = {}
         self.warnings = WarningCount()
         logger = logging.getLogger("mkdocs")
@@ -63,14 +61,10 @@ class PageCache:
         digest.update(markdown.encode("utf-8", "surrogatepass"))
         return digest.hexdigest()
 
-    def _path(self, key: str) -> Path:
-        return self.folder / key[:2] / f"{key}.json"
-
     def before(self, page: Page, markdown: str) -> str:
         """The Markdown MkDocs should convert: a stand-in when the page is cached."""
         key = self._key(page, markdown)
-        self.used.add(key)
-        if self.probing and self._path(key).exists():  # the parent reads it; no need here
+        if self.probing and self.blobs.has(key):  # the parent reads it; no need here
             self.pending[page.file.src_uri] = (key, {"probed": True}, self.warnings.count)
             return STAND_IN
         entry = self._read(key)
@@ -122,37 +116,20 @@ class PageCache:
     def close(self, *, prune: bool = True) -> None:
         """Stop counting warnings; remove the entries this build did not use."""
         logging.getLogger("mkdocs").removeHandler(self.warnings)
-        if not prune or not self.folder.is_dir():
-            return
-        for shard in os.scandir(self.folder):
-            if not shard.is_dir(follow_symlinks=False):
-                continue
-            sweep(Path(shard.path))
-            for entry in os.scandir(shard.path):
-                if entry.name.endswith(".json") and entry.name[:-5] not in self.used:
-                    Path(entry.path).unlink(missing_ok=True)
+        if prune:
+            self.blobs.prune()
 
     def _read(self, key: str) -> dict[str, Any] | None:
-        path = self._path(key)
+        raw = self.blobs.get(key)
         try:
-            with open(path, encoding="utf-8") as handle:
-                entry = json.load(handle)
-        except (OSError, ValueError):
+            entry = json.loads(raw) if raw is not None else None
+        except ValueError:
             return None
         keys = {"html", "toc", "title", "anchors", "links"}
         return entry if isinstance(entry, dict) and keys <= set(entry) else None
 
     def _write(self, key: str, entry: dict[str, Any]) -> None:
-        """Written whole or not at all (a temporary file renamed), but not synced to disk:
-        a lost entry only makes the next build slower."""
-        path = self._path(key)
-        temp = temp_name(path)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            temp.write_text(json.dumps(entry, ensure_ascii=False), encoding="utf-8")
-            os.replace(temp, path)
-        except OSError:
-            temp.unlink(missing_ok=True)
+        self.blobs.put(key, json.dumps(entry, ensure_ascii=False).encode("utf-8", "surrogatepass"))
 
 
 def _convert(file: File, config: MkDocsConfig, files: Files) -> None:
