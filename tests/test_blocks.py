@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import posixpath
+from pathlib import Path
 
 import markdown
 import pytest
@@ -66,3 +68,24 @@ def test_blocks_are_escaped_for_html_not_markdown():
     (sentences,) = next(p for p in pages if p.path.endswith("/text.md")).blocks
     assert "Gov. Smith" in sentences and "*this* [x](y) &amp; &lt;b&gt;that&lt;/b&gt;" in sentences
     assert "\\" not in sentences  # no Markdown backslash escapes left on the page
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("target, problem", [
+    ("claimz.md#c1", "not found among the site's files"),
+    ("text.md#nowhere", "no anchor '#nowhere'"),
+])
+def test_a_block_link_that_leads_nowhere_fails_a_strict_build(tmp_path: Path, target: str,
+                                                             problem: str, caplog):
+    from generator.publish.mkdocs import mkdocs_build
+    from tests.browser.serve import demo_explainers, make_project
+
+    project = make_project(tmp_path, demo_explainers())
+    card = project / "templates" / "article" / "actor.html.j2"
+    card.write_text(card.read_text() + f'<p><a href="{{{{ url({target!r}) }}}}">x</a></p>\n')
+    with caplog.at_level(logging.WARNING, logger="mkdocs"):
+        assert mkdocs_build(project / "mkdocs.yml", quiet=True) == 1
+    assert any(problem in r.getMessage() and "articles/a1/who.md" in r.getMessage()
+               for r in caplog.records)
+    card.write_text(card.read_text().replace(target, "claims.md#c1"))
+    assert mkdocs_build(project / "mkdocs.yml", quiet=True) == 0

@@ -33,6 +33,7 @@ from generator.files import check_tree
 from generator.lock import SERVE_ENV, project_lock
 from generator.publish import settings as project
 from generator.publish import shipped
+from generator.publish.block_links import check_block_links
 from generator.publish.dates import build_date
 from generator.publish.options import MIGRATE, ExplainerOptions
 from generator.publish.page_cache import PageCache
@@ -139,9 +140,11 @@ class ExplainerPlugin(BasePlugin[ExplainerOptions]):
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment:
         """Every page's themed HTML written on every core (see :mod:`.themed`); the pages
-        to index noted (their front matter says ``search``)."""
+        to index noted (their front matter says ``search``); the links of the HTML blocks
+        checked, as MkDocs checked the Markdown's."""
         self.searched = [file.dest_uri for file in files.documentation_pages()
                          if file.page is not None and file.page.meta.get("search")]
+        check_block_links(self.blocks, files)
         settings = self.settings(config)
         if self.nav is not None and settings.workers > 1:
             kept = settings.cache / THEMED if self.cache is not None else None
