@@ -89,3 +89,19 @@ def test_a_block_link_that_leads_nowhere_fails_a_strict_build(tmp_path: Path, ta
                for r in caplog.records)
     card.write_text(card.read_text().replace(target, "claims.md#c1"))
     assert mkdocs_build(project / "mkdocs.yml", quiet=True) == 0
+
+
+@pytest.mark.slow
+def test_block_links_follow_use_directory_urls_false(tmp_path: Path):
+    """With pages at ``x.html`` the blocks' links change with them, and still all lead to
+    their pages and anchors (the strict build checks each one)."""
+    from generator.publish.mkdocs import mkdocs_build
+    from tests.browser.serve import demo_explainers, make_project
+
+    project = make_project(tmp_path, demo_explainers())
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("use_directory_urls: true",
+                                                 "use_directory_urls: false"))
+    assert mkdocs_build(config, quiet=True) == 0
+    who = (project / "site" / "articles" / "a1" / "who.html").read_text(encoding="utf-8")
+    assert 'href="text.html#s1"' in who and 'href="../../actors/officials.html"' in who
