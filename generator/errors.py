@@ -29,5 +29,9 @@ class DataError(ExplainerError):
     """An explainer YAML (or sidecar) that is not valid."""
 
 
+class TemplateProblem(ExplainerError):
+    """A page template that cannot be rendered (an undefined name, a wrong ``url()``)."""
+
+
 class EditedError(ExplainerError):
     """Refusing to overwrite an explainer YAML that a person has edited."""

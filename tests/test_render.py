@@ -9,8 +9,8 @@ from pathlib import Path
 
 import markdown
 import pytest
-from jinja2 import UndefinedError
 
+from generator.errors import TemplateProblem
 from generator.model import Actor, DateRef, Mention
 from generator.render.pages import Renderer
 from generator.render.views import ArticleView, is_approximate
@@ -163,10 +163,19 @@ def test_an_actors_role_is_its_badge_beside_the_kind():
     assert '<span class="badge badge--role">police</span>' in who
 
 
-def test_undefined_names_fail_loudly(tmp_path: Path):
-    (tmp_path / "home.md.j2").write_text("{{ no_such_thing }}")
-    with pytest.raises(UndefinedError):
+@pytest.mark.parametrize("name, text, problem", [
+    ("home.md.j2", "# Home\n{{ no_such_thing }}", "'no_such_thing' is undefined"),
+    ("home.md.j2", "# Home\n{% if %}", "Expected an expression"),
+    ("article/claim.html.j2", "<p>\n{{ url('timeline.json') }}</p>", "a .md path"),
+])
+def test_a_template_problem_names_the_template_and_its_line(tmp_path: Path, name: str,
+                                                            text: str, problem: str):
+    (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / name).write_text(text)
+    with pytest.raises(TemplateProblem, match=problem) as caught:
         render(dirs=[tmp_path, ROOT / "templates"])
+    assert str(caught.value).startswith(f"{tmp_path / name}:2: cannot render the page: ")
+    assert "\n" not in str(caught.value)
 
 
 def test_user_templates_override_one_at_a_time(tmp_path: Path):

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from jinja2 import Environment, StrictUndefined
+from jinja2 import Environment, StrictUndefined, TemplateError, TemplateSyntaxError
 from markupsafe import Markup
 
-from generator.errors import ExplainerError
+from generator.errors import ExplainerError, TemplateProblem
 from generator.model import Explainer
 from generator.parallel.forks import fork_map
 from generator.render import blocks, escape, kept, listings
@@ -177,10 +177,38 @@ class Renderer:
         url = partial(blocks.link, page=path, directory_urls=self.directory_urls)
 
         def block(name: str, **values: object) -> Markup:
-            made.append(self.html.get_template(name).render(**values, url=url).strip("\n"))
+            made.append(_rendered(self.html, name, values | {"url": url}).strip("\n"))
             return blocks.placeholder(len(made) - 1)
 
-        return self.env.get_template(template).render(**context, block=block)
+        return _rendered(self.env, template, context | {"block": block})
+
+
+def _rendered(env: Environment, name: str, values: dict[str, object]) -> str:
+    """Template ``name`` rendered; a problem in it (or in a template it calls) becomes a
+    one-line error naming the template's file and line."""
+    try:
+        return env.get_template(name).render(**values)
+    except ExplainerError:
+        raise
+    except (TemplateError, ValueError) as exc:
+        where, line = _template_frame(exc)
+        message = exc.message if isinstance(exc, TemplateError) and exc.message else str(exc)
+        raise TemplateProblem(where or name, f"cannot render the page: {message}",
+                              line) from None
+
+
+def _template_frame(exc: Exception) -> tuple[str | None, int | None]:
+    """The template file and line where ``exc`` was raised (Jinja names template frames
+    by their file), or the file a syntax error names."""
+    if isinstance(exc, TemplateSyntaxError):
+        return exc.filename, exc.lineno
+    where, line = None, None
+    trace = exc.__traceback__
+    while trace is not None:
+        if trace.tb_frame.f_code.co_filename.endswith(".j2"):
+            where, line = trace.tb_frame.f_code.co_filename, trace.tb_lineno
+        trace = trace.tb_next
+    return where, line
 
 
 def _environment(loader: SafeLoader, finalize: Callable[[object], Markup],
