@@ -8,7 +8,8 @@ placeholder comment where the block goes, MkDocs converts the rest, and the plug
 block in its place (:func:`fill`) and adds the block's ``id``s to the page's anchors. In an
 HTML template every value is escaped for HTML (not Markdown), and a link is written as the
 site's own address (``url("claims.md#c1")``), since MkDocs does not see it to rewrite it
-(the plugin checks it, :mod:`generator.publish.block_links`). A page written to disk (``explainer render``) has its blocks inlined as raw HTML.
+(the plugin checks it, :mod:`generator.publish.block_links`). A page written to disk
+(``explainer render``) has its blocks inlined as raw HTML.
 """
 
 from __future__ import annotations
