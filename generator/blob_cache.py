@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import zlib
 from pathlib import Path
 
 from generator.files import sweep, temp_name
@@ -39,18 +40,21 @@ def key_of(*parts: str | bytes) -> str:
 
 
 class BlobCache:
-    """One build's use of one cache folder."""
+    """One build's use of one cache folder. With a zlib ``level`` (0: stored as it is),
+    entries are compressed and carry zlib's checksum: a damaged one reads as missing."""
 
-    def __init__(self, folder: Path, suffix: str) -> None:
+    def __init__(self, folder: Path, suffix: str, level: int | None = None) -> None:
         self.folder = folder
         self.suffix = suffix
+        self.level = level
         self.used: set[str] = set()
 
     def get(self, key: str) -> bytes | None:
         self.used.add(key)
         try:
-            return self._path(key).read_bytes()
-        except OSError:
+            data = self._path(key).read_bytes()
+            return zlib.decompress(data) if self.level is not None else data
+        except (OSError, zlib.error):
             return None
 
     def has(self, key: str) -> bool:
@@ -63,6 +67,8 @@ class BlobCache:
         self.used.add(key)
         path = self._path(key)
         temp = temp_name(path)
+        if self.level is not None:
+            data = zlib.compress(data, self.level)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             temp.write_bytes(data)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import zlib
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +28,7 @@ class KeptData:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self.blobs = BlobCache(folder / source_digest()[:16], SUFFIX)
+        self.blobs = BlobCache(folder / source_digest()[:16], SUFFIX, LEVEL)
 
     def read(self, path: Path) -> tuple[str, dict[str, Any]]:
         """As :func:`store.read_data`: the file's text and its validated data."""
@@ -39,8 +38,8 @@ class KeptData:
         if data is None:
             data = store.parse_yaml(path, text)
             validity.validate(path, text, data)
-            self.blobs.put(digest, zlib.compress(
-                json.dumps(data, ensure_ascii=False).encode("utf-8", "surrogatepass"), LEVEL))
+            self.blobs.put(digest, json.dumps(data, ensure_ascii=False).encode(
+                "utf-8", "surrogatepass"))
         return text, data
 
     def prune(self, used: list[str]) -> None:
@@ -57,7 +56,7 @@ class KeptData:
         if raw is None:
             return None
         try:
-            data = json.loads(zlib.decompress(raw))
-        except (ValueError, zlib.error):
+            data = json.loads(raw)
+        except ValueError:
             return None
         return data if isinstance(data, dict) else None

@@ -26,6 +26,8 @@ ELSEWHERE, MISSING = "elsewhere", "missing"  # what an address leads to, when no
 def check_block_links(blocks: Mapping[str, tuple[str, ...]], files: Files) -> int:
     """Warn about every block link of a page that leads to no file of the site, or to an
     anchor its page lacks; the number of warnings."""
+    if not blocks:
+        return 0
     by_url = {_joined("", unquote(file.url)): file for file in files}
     warned = 0
     for src_uri, made in blocks.items():

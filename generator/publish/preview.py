@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import io
 import unicodedata
-import zlib
 from dataclasses import astuple, dataclass
 from importlib import resources
 from pathlib import Path
@@ -233,7 +232,7 @@ def preview_images(explainers: list[Explainer], site_name: str, description: str
     ``workers`` processes; with a ``cache`` folder, a card drawn by an earlier build (same
     words, same drawing code, font and Pillow) is taken from it."""
     painter = Painter()
-    kept = BlobCache(cache, ".png.z") if cache is not None else None
+    kept = BlobCache(cache, ".png.z", 0) if cache is not None else None  # PNG: just checked
     site = _drawn(site_card(site_name, description, len(explainers)), painter, kept)
     cards = fork_map(lambda explainer: _drawn(article_card(explainer, site_name), painter, kept),
                      explainers, workers)
@@ -248,16 +247,9 @@ def preview_images(explainers: list[Explainer], site_name: str, description: str
 def _drawn(card: Card, painter: Painter, kept: BlobCache | None) -> tuple[str, bytes]:
     """The card's cache key and PNG, drawn unless kept."""
     key = key_of(painter.version, *astuple(card))
-    png = _unpacked(kept.get(key)) if kept is not None else None
+    png = kept.get(key) if kept is not None else None
     if png is None:
         png = painter.png(card)
-        if kept is not None:  # stored (not compressed: PNG is) with zlib's checksum
-            kept.put(key, zlib.compress(png, 0))
+        if kept is not None:
+            kept.put(key, png)
     return key, png
-
-
-def _unpacked(data: bytes | None) -> bytes | None:
-    try:
-        return zlib.decompress(data) if data is not None else None
-    except zlib.error:  # damaged: drawn again
-        return None

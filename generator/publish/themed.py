@@ -16,7 +16,6 @@ import contextlib
 import json
 import logging
 import sysconfig
-import zlib
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -36,7 +35,7 @@ from generator.publish.options import PLUGIN
 
 WRITTEN = "explainer-written.html"  # the empty template of a page a child has written
 MIN_PAGES = 500  # pages below which forking (a second or so) costs more than it saves
-LEVEL = 1  # zlib level of the kept themed pages (about a sixth of their size, fast)
+LEVEL = 1  # zlib level of the kept themed pages (the theme's markup repeats: a third of the disk)
 SKIPPED = "Page skipped: '"  # how MkDocs says it wrote nothing for a page
 
 
@@ -53,7 +52,7 @@ def write_themed(config: MkDocsConfig, files: Files, nav: Navigation, env: Envir
     if len(pages) < MIN_PAGES:
         return set()
     warned = WarningCount()
-    kept = BlobCache(cache, ".html.z") if cache is not None else None
+    kept = BlobCache(cache, ".html.z", LEVEL) if cache is not None else None
     keys = {page.file.src_uri: page_key(salt, page) for page in pages} if kept else {}
     write = partial(_write, config=config, doc_files=doc_files, nav=nav, env=env,
                     warned=warned, kept=kept, keys=keys)
@@ -75,7 +74,7 @@ def _write(page: Page, *, config: MkDocsConfig, doc_files: list, nav: Navigation
     """In a child: one page written, as MkDocs writes it (or as it wrote it before, from
     ``kept``); a warning fails the child."""
     key = keys.get(page.file.src_uri)
-    output = _unpacked(kept.get(key)) if kept is not None and key else None
+    output = kept.get(key) if kept is not None and key else None
     if output is not None:
         utils.write_file(output, page.file.abs_dest_path)
         return
@@ -83,15 +82,8 @@ def _write(page: Page, *, config: MkDocsConfig, doc_files: list, nav: Navigation
     if warned.count:
         raise RuntimeError("a warning: MkDocs' own pass must show and count it")
     if kept is not None and key:
-        with contextlib.suppress(OSError):  # compressed: the theme's markup repeats a lot
-            kept.put(key, zlib.compress(Path(page.file.abs_dest_path).read_bytes(), LEVEL))
-
-
-def _unpacked(data: bytes | None) -> bytes | None:
-    try:
-        return zlib.decompress(data) if data is not None else None
-    except zlib.error:
-        return None
+        with contextlib.suppress(OSError):
+            kept.put(key, Path(page.file.abs_dest_path).read_bytes())
 
 
 def salt_of(config: MkDocsConfig, nav: Navigation, page_salt: str) -> str:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import json
 import pickle
-import zlib
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -58,7 +57,7 @@ class KeptPages:
     """One build's use of the kept pages."""
 
     def __init__(self, folder: Path, salt: str) -> None:
-        self.blobs = BlobCache(folder, SUFFIX)
+        self.blobs = BlobCache(folder, SUFFIX, LEVEL)
         self.salt = salt
 
     def key(self, *inputs: object) -> str:
@@ -71,12 +70,12 @@ class KeptPages:
         if data is None:
             return None
         try:
-            pages = json.loads(zlib.decompress(data))
+            pages = json.loads(data)
             return [(path, content, tuple(blocks)) for path, content, blocks in pages]
-        except (ValueError, TypeError, zlib.error):
+        except (ValueError, TypeError):
             return None
 
     def put(self, key: str, pages: list[tuple[str, str, tuple[str, ...]]]) -> None:
         text = json.dumps([[path, content, list(blocks)] for path, content, blocks in pages],
                           ensure_ascii=False)
-        self.blobs.put(key, zlib.compress(text.encode("utf-8", "surrogatepass"), LEVEL))
+        self.blobs.put(key, text.encode("utf-8", "surrogatepass"))
