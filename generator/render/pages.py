@@ -90,14 +90,14 @@ class Renderer:
         for actor in fork_map(self._actor_pages, actors, workers):
             pages += actor
         pages.append(self._render(SEARCH_PAGE, "search.md.j2"))
-        store = kept.KeptPages(cache, self.salt()) if cache is not None else None
-        for key, article in fork_map(partial(self._kept_article_pages, store=store), views,
-                                     workers):
+        kept_pages = kept.KeptPages(cache, self.salt()) if cache is not None else None
+        for key, article in fork_map(partial(self._kept_article_pages, kept_pages=kept_pages),
+                                     views, workers):
             pages += article
-            if store is not None:
-                store.blobs.used.add(key)
-        if store is not None:
-            store.blobs.prune()
+            if kept_pages is not None:
+                kept_pages.blobs.used.add(key)
+        if kept_pages is not None:
+            kept_pages.blobs.prune()
         _one_page_per_path(pages)
         return pages
 
@@ -106,16 +106,16 @@ class Renderer:
         return kept.salt(self.folders, f"directory_urls={self.directory_urls}")
 
     def _kept_article_pages(self, view: ArticleView,
-                            store: kept.KeptPages | None) -> tuple[str, list[Page]]:
-        """An article's pages, from ``store`` when it has them; their key there."""
-        if store is None:
+                            kept_pages: kept.KeptPages | None) -> tuple[str, list[Page]]:
+        """An article's pages, from ``kept_pages`` when it has them; their key there."""
+        if kept_pages is None:
             return "", self._article_pages(view)
-        key = store.key(view.e, view.actor_pages, view.provenance)
-        found = store.get(key)
+        key = kept_pages.key(view.e, view.actor_pages, view.provenance)
+        found = kept_pages.get(key)
         if found is not None:
             return key, [Page(*page) for page in found]
         pages = self._article_pages(view)
-        store.put(key, [(page.path, page.content, page.blocks) for page in pages])
+        kept_pages.put(key, [(page.path, page.content, page.blocks) for page in pages])
         return key, pages
 
     def _article_pages(self, view: ArticleView) -> list[Page]:
