@@ -4,7 +4,8 @@ The corpus is made at run time (never committed) from the texts in ``../shared/e
 (the CNN/DailyMail inputs and the PolNeAR train articles, about 735 words each), repeated
 under new ids as one JSON Lines file. For each size it runs, in one go on the same texts:
 
-- bare spaCy: ``load_model().pipe(texts, n_process=2)`` (parse only, nothing written);
+- bare spaCy: ``load_spacy().pipe(texts, n_process=2)``, the model exactly as spaCy ships
+  it (parse only, nothing written);
 - ``explainer extract corpus.jsonl --workers 1`` and ``--workers 2``, the production
   command in a new process (read, plan, extract, merge-check, atomic writes);
 
@@ -122,8 +123,8 @@ def ours(corpus: Path, out: Path, workers: int) -> tuple[float, int, int, float,
 def bare(corpus: Path) -> tuple[float, float, float]:
     """Wall seconds of ``nlp.pipe(n_process=2)`` over the corpus texts (model loaded), and
     CPU seconds of all its processes and of the busiest."""
-    code = ("import json,sys,time\nfrom generator.nlp.pipeline import load_model\n"
-            "nlp=load_model()\n"
+    code = ("import json,sys,time\nfrom generator.nlp.pipeline import load_spacy\n"
+            "nlp=load_spacy()\n"
             f"texts=[json.loads(l)['text'] for l in open({str(corpus)!r})]\n"
             "t=time.perf_counter()\n"
             "for _ in nlp.pipe(texts, n_process=2, batch_size=16): pass\n"

@@ -36,8 +36,14 @@ def extract(nlp: Language, source: Source, *, published: str | None = None,
 
     Actors and claims under ``threshold`` confidence stay in the YAML with ``shown: false``.
     """
-    detected = detect(source.text, form)
-    document = analyse(nlp, source, detected)
+    document = analyse(nlp, source, detect(source.text, form))
+    return assemble(document, published=published, root=root, threshold=threshold)
+
+
+def assemble(document: Document, *, published: str | None = None, root: Path | None = None,
+             threshold: Thresholds = DEFAULT_THRESHOLD) -> Explainer:
+    """The explainer of an analysed article (:func:`extract` after the parse)."""
+    source, detected = document.source, document.form
     when = published or source.meta.published
     found_actors = actors.find_actors(document)
     found_claims = claims.find_claims(document, found_actors)

@@ -97,8 +97,9 @@ def _phrase(doc: Doc, sent: Span, start: int, end: int) -> tuple[int, int]:
 
 def _hits(doc: Doc, sent: Span) -> list[tuple[str, tuple[int, int]]]:
     hits = []
+    text = doc_text(doc)[sent.start_char:sent.end_char]  # ``sent.text`` joins its tokens anew
     for status, pattern in PATTERNS:
-        for m in pattern.finditer(sent.text):
+        for m in pattern.finditer(text):
             hits.append((status, (sent.start_char + m.start(), sent.start_char + m.end())))
     return sorted(hits, key=lambda h: h[1][0])
 

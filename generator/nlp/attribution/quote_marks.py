@@ -11,9 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import ORTH
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from generator.nlp.attribution.lexicon import CLOSING_QUOTES, OPENING_QUOTES, QUOTE_CHARS
+
+QUOTE_IDS = [get_string_id(mark) for mark in QUOTE_CHARS]
 
 QUOTES_KEY = "quotes"  # ``doc.user_data`` key of the paired quotes
 MAX_SENTENCES = 8  # a longer "quote" is a missing mark, not a speech
@@ -101,12 +106,19 @@ def _inside(i: int, outer: list[Quote]) -> bool:
     return any(q.start < i < q.end - 1 for q in outer)
 
 
+def _marks(doc: Doc) -> list[Token]:
+    """The quote-mark tokens, found on the token column (a ``Token`` for every word of the
+    article, twice per article, cost more than the pairing)."""
+    orths = doc.to_array(ORTH)
+    return [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(orths, QUOTE_IDS))]
+
+
 def _pair_family(doc: Doc, fam: str, outer: list[Quote]) -> list[Quote]:
     """State machine over the marks of one family."""
     found: list[Quote] = []
     open_tok: Token | None = None
-    for tok in doc:
-        if tok.text not in QUOTE_CHARS or _family(tok) != fam or _inside(tok.i, outer):
+    for tok in _marks(doc):
+        if _family(tok) != fam or _inside(tok.i, outer):
             continue
         if _is_apostrophe(doc, tok, open_tok is not None):
             continue
