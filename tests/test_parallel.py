@@ -50,7 +50,8 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 @pytest.fixture(scope="module")
 def inputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return articles(tmp_path_factory.mktemp("parallel") / "in", 6)
+    # 12: two local workers get batches of 2 (and one worker, in process, of 4)
+    return articles(tmp_path_factory.mktemp("parallel") / "in", 12)
 
 
 @pytest.fixture(scope="module")
@@ -64,7 +65,7 @@ def test_two_local_workers_write_the_same_bytes_as_one(inputs, one_worker, capsy
     out = inputs.parent / "two"
     assert extract.run([inputs], out, workers=2, root=inputs.parent) == 0
     assert "on a local cluster of 2 workers" in capsys.readouterr().err
-    assert len([n for n in one_worker if n.endswith(".yaml") and "/" not in n]) == 6
+    assert len([n for n in one_worker if n.endswith(".yaml") and "/" not in n]) == 12
     assert snapshot(out) == one_worker
 
 
@@ -167,3 +168,30 @@ def test_workers_run_without_dask_profiler_so_memory_stays_flat():
         assert where.workers == 2
         assert where.client.run(_profiling) and not any(where.client.run(_profiling).values())
         assert set(where.client.run(_trim_threshold).values()) == {None}
+
+
+def test_a_batch_that_fails_fails_only_the_article_that_broke_it(monkeypatch):
+    """A worker that dies on one article of a batch: its articles run again one by one, and
+    only that one is reported failed."""
+    from distributed import Client, LocalCluster
+
+    from generator.ingest.reader import Meta
+    from generator.parallel import cluster
+    from generator.parallel.jobs import Job, Outcome
+
+    def dies_on_bad(jobs: list[Job]) -> list[Outcome]:
+        if any(job.id == "bad" for job in jobs):
+            raise RuntimeError("the worker died")
+        return [Outcome(job.id, None, None, "ok") for job in jobs]
+
+    monkeypatch.setattr(cluster, "extract_on_worker", dies_on_bad)
+    jobs = [Job(name, name, f"{name}.txt", "text", "0" * 64, Meta())
+            for name in ("a", "bad", "c", "d", "e")]
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
+                      dashboard_address=None) as local, Client(local) as client:
+        run = cluster.OnDask(client, 1, "here")
+        run.batch = 2
+        outcomes = {job.id: outcome for job, outcome in run.run(jobs)}
+    assert sorted(outcomes) == ["a", "bad", "c", "d", "e"]
+    assert outcomes["bad"].error.startswith("the worker failed: RuntimeError: the worker died")
+    assert [outcomes[name].error for name in "acde"] == [None] * 4

@@ -114,6 +114,7 @@ class OnDask:
         self.where = where
         self.window = WINDOW_PER_WORKER * workers
         self.batch = 1
+        self._alone: list[list[Job]] = []  # a failed batch's articles, to run one by one
 
     def run(self, jobs: Iterable[Job]) -> Iterator[tuple[Job, Outcome]]:
         from distributed import wait
@@ -133,12 +134,16 @@ class OnDask:
             idle_since = None
             for future in sorted(done, key=lambda f: f.key):
                 batch = out.pop(future)
-                yield from zip(batch, self._outcomes(future, batch), strict=True)
+                outcomes = self._outcomes(future, batch)
+                if outcomes is None:  # the batch failed as a whole: its articles go alone
+                    self._alone.extend([job] for job in batch)
+                    continue
+                yield from zip(batch, outcomes, strict=True)
             self._fill(todo, out)
 
     def _fill(self, todo: Iterator[list[Job]], out: dict[Any, list[Job]]) -> None:
         while len(out) < self.window:
-            batch = next(todo, None)
+            batch = self._alone.pop(0) if self._alone else next(todo, None)
             if batch is None:
                 return
             future = self.client.submit(extract_on_worker, batch, pure=False,
@@ -146,13 +151,16 @@ class OnDask:
             out[future] = batch
 
     @staticmethod
-    def _outcomes(future: Any, batch: list[Job]) -> list[Outcome]:
+    def _outcomes(future: Any, batch: list[Job]) -> list[Outcome] | None:
+        """The batch's outcomes; None when a batch of several failed as a whole (a worker
+        died on one of its articles): each is then run again alone, so that only the
+        article that kills a worker fails."""
         try:
             outcomes = future.result()
         except Exception as exc:  # a worker died on it (KilledWorker), or could not run it
             reason = f"the worker failed: {type(exc).__name__}: " \
                      f"{' '.join(str(exc).split())[:200]}"
-            outcomes = [Outcome(job.id, None, reason) for job in batch]
+            outcomes = None if len(batch) > 1 else [Outcome(batch[0].id, None, reason)]
         future.release()
         return outcomes
 
