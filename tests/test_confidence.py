@@ -110,6 +110,16 @@ def test_hidden_items_are_on_no_page():
     assert 'id="c1"' in text
 
 
+def test_claims_on_the_page_are_numbered_without_the_gaps_of_hidden_ones():
+    e = with_hidden_actor()
+    e.claims[0].shown = False
+    e.claims.append(dataclasses.replace(e.claims[0], id="c2", speaker="officials", shown=True))
+    pages = Renderer([ROOT / "templates"]).render_site([e])
+    claims = next(p.text for p in pages if p.path.endswith("/claims.md"))
+    assert 'href="#c2">Claim 1<' in claims, "the first claim shown is claim 1"
+    assert "Claim 2" not in claims and "claim 2" not in claims
+
+
 def test_caption_is_marked_on_the_source_text_page():
     e = sample()
     e.sentences[1].role = "caption"

@@ -111,6 +111,13 @@ class ArticleView:
         return {c.id: c for c in self.claims}
 
     @cached_property
+    def claim_numbers(self) -> dict[str, int]:
+        """Claim id -> the number a reader sees: 1, 2, 3... over the claims on the page, in
+        the YAML's (the article's) order. The ids keep gaps where claims are hidden
+        (``shown: false``), and a reader would look for the missing numbers."""
+        return {c.id: n for n, c in enumerate(self.claims, 1)}
+
+    @cached_property
     def date_by_id(self) -> dict[str, DateRef]:
         return {d.id: d for d in self.dates}
 
@@ -253,13 +260,14 @@ class ArticleView:
                 items[sid].append(SentenceItem(f"{actor.name} ({KIND_LABELS[actor.kind].lower()})",
                                                "who.md", actor.id, "actor"))
         for claim in self.claims:
+            number = self.claim_numbers[claim.id]
             items[claim.sentence].append(SentenceItem(
-                f"Claim {claim.id[1:]} by {self.actor_name(claim.speaker)}", "claims.md",
+                f"Claim {number} by {self.actor_name(claim.speaker)}", "claims.md",
                 claim.id, "claim"))
             if claim.evidence.sentence and claim.evidence.status != "unstated":
                 label = EVIDENCE_LABELS[claim.evidence.status]
                 items[claim.evidence.sentence].append(SentenceItem(
-                    f"{label} (claim {claim.id[1:]})", "claims.md", claim.id, "evidence"))
+                    f"{label} (claim {number})", "claims.md", claim.id, "evidence"))
         for date in self.dates:
             items[date.sentence].append(SentenceItem(
                 f"Date: {date.description or date.text}", "timeline.md", date.id, "date"))
