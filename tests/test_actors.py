@@ -189,3 +189,24 @@ def test_a_transcript_speaker_label_is_the_person(nlp):
     e = explain(nlp, text)
     pence = actor_named(e, "Mike Pence")
     assert "PENCE" in {m.text for m in pence.mentions}
+
+
+def test_he_is_the_subject_of_the_last_sentence_that_names_a_person(nlp):
+    text = ("Stephen Cartwright told Mark Evans on Monday that the bridge was unsafe.\n"
+            "\"It could fall at any time,\" he said.\n")
+    explainer = explain(nlp, text)
+    cartwright = actor_named(explainer, "Stephen Cartwright")
+    assert "he" in {m.text.lower() for m in cartwright.mentions}
+    evans = actor_named(explainer, "Mark Evans")
+    assert "he" not in {m.text.lower() for m in evans.mentions}
+
+
+def test_he_outside_a_quotation_is_not_a_name_said_inside_it(nlp):
+    text = ("Tom Baker spoke in Leeds on Friday.\n"
+            "He added: \"When you vote, think of what Peter Hughes did.\"\n"
+            "He also said the plan would fail.\n")
+    explainer = explain(nlp, text)
+    baker = actor_named(explainer, "Tom Baker")
+    assert [m.text.lower() for m in baker.mentions].count("he") == 2
+    hughes = [a for a in explainer.actors if "hughes" in a.name.lower()]
+    assert all("he" not in {m.text.lower() for m in a.mentions} for a in hughes)

@@ -1,8 +1,9 @@
 """Link mentions that refer to the same actor, cautiously.
 
 Only links the text makes clear: a surname after a full name, a bare phrase
-("officials", "the group") after a mention with the same head or role, "he"
-after the last person named, "they" in a clause reported by a plural subject.
+("officials", "the group") after a mention with the same head or role, "he" after a person
+named in the last sentence that names one (its subject first; never one named inside a
+quotation when "he" is outside it), "they" in a clause reported by a plural subject.
 Anything else stays apart, so two different officials stay two.
 """
 
@@ -10,11 +11,14 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 from generator.lexicon import PARTITIVES
 from generator.nlp.actors.mentions import SUBJECTS, Candidate, first_names, normal, singular
+from generator.nlp.attribution.quote_marks import find_quotes
 from generator.nlp.docs import sentence_index
 
 WINDOW = 6  # sentences a bare phrase may look back
@@ -46,13 +50,14 @@ def resolve(doc: Doc, candidates: list[Candidate], aside: frozenset[int] = froze
     resolved_sentences: list[int] = []  # in order: candidates come sorted by position
     by_head: dict[tuple[str, str], str] = {}  # (head, kind) -> key of its last full mention
     genders = {c.key: c.gender for c in candidates if c.key and c.gender}
+    where = Where(sentence_of, _quoted(doc))
     for candidate in candidates:
         if candidate.role == "pronoun" and candidate.kind == "person":
             candidate.gender = "f" if candidate.head in {"she", "her"} else "m"
         if candidate.key is None:
             first = sentence_of[candidate.start] - _window(candidate)
             window = resolved[bisect_left(resolved_sentences, first):]
-            candidate.key = _antecedent(doc, candidate, by_head, window, genders)
+            candidate.key = _antecedent(doc, candidate, by_head, window, genders, where)
             if candidate.key and candidate.gender:
                 genders.setdefault(candidate.key, candidate.gender)
         if candidate.key is not None:
@@ -249,11 +254,11 @@ def _link_titles(doc: Doc, candidates: list[Candidate]) -> None:
 
 
 def _antecedent(doc: Doc, candidate: Candidate, by_head: dict[tuple[str, str], str],
-                window: list[Candidate], genders: dict[str, str]) -> str | None:
+                window: list[Candidate], genders: dict[str, str], where: Where) -> str | None:
     """Pronouns and "the group" look back a few sentences; a repeated head word any distance
     (``by_head``: the key of the last earlier mention, not a pronoun, of each head and kind)."""
     if candidate.role == "pronoun":
-        return _pronoun_antecedent(doc, candidate, window, genders)
+        return _pronoun_antecedent(doc, candidate, window, genders, where)
     head = singular(candidate.head)
     if (head, candidate.kind) in by_head:
         return by_head[(head, candidate.kind)]
@@ -280,13 +285,37 @@ def _group_antecedent(doc: Doc, candidate: Candidate, earlier: list[Candidate]) 
 
 
 def _pronoun_antecedent(doc: Doc, candidate: Candidate, earlier: list[Candidate],
-                        genders: dict[str, str]) -> str | None:
-    """"he"/"she": the last person named whose gender, if known, agrees."""
+                        genders: dict[str, str], where: Where) -> str | None:
+    """"he"/"she": a person named in the last sentence that names one (whose gender, if
+    known, agrees), its subject first: in "Stephen Cartwright told The Sydney Morning
+    Herald ... '...,' he said", he is Cartwright. A pronoun in the narration skips people
+    named inside a quotation: in "He added: 'When you vote ... Tory austerity ...' He also
+    said ...", the second "He" is not a name that the speaker used."""
     if candidate.kind == "person":
-        people = [c for c in earlier if c.kind == "person" and c.role != "pronoun"
-                  and genders.get(c.key or "") in {None, candidate.gender}]
-        return people[-1].key if people else None
+        quoted = where.quoted
+        people = [c for c in earlier if c.kind == "person" and c.role != "pronoun" and c.key
+                  and genders.get(c.key) in {None, candidate.gender}
+                  and (candidate.start in quoted or c.start not in quoted)]
+        if not people:
+            return None
+        last = where.sentence_of[people[-1].start]
+        subjects = [c for c in people if where.sentence_of[c.start] == last
+                    and doc[c.start:c.end].root.dep_ in SUBJECTS]
+        return (subjects or people)[-1].key
     return _reporting_subject(doc, candidate, earlier)
+
+
+@dataclass(frozen=True)
+class Where:
+    """Where each token stands: its sentence's index, and whether it is quoted."""
+
+    sentence_of: Sequence[int]
+    quoted: frozenset[int]
+
+
+def _quoted(doc: Doc) -> frozenset[int]:
+    """The tokens inside quotation marks (the marks excluded)."""
+    return frozenset(i for quote in find_quotes(doc) for i in range(quote.start + 1, quote.end))
 
 
 def _reporting_subject(doc: Doc, candidate: Candidate, earlier: list[Candidate]) -> str | None:
