@@ -15,6 +15,19 @@ def test_speaker_is_the_head_of_the_source_phrase(nlp):
     assert speakers[1:] == ["Jane Smith", "Jane Smith"]
 
 
+
+
+def test_she_far_from_any_woman_named_is_not_given_to_the_man_named_last(nlp):
+    text = ("Mary Jones runs a sheep farm near the coast.\n"
+            "The farm has 300 sheep and two dogs.\n"
+            "It was bought by the family in 1990.\n"
+            "The farm next door belongs to Tom Smith, who grows wheat.\n"
+            "She said the ram would stay on the farm.\n")
+    explainer = explain(nlp, text)
+    names = {a.id: a.name for a in explainer.actors}
+    said = [c for c in explainer.claims if c.cue and c.cue.text == "said"]
+    assert len(said) == 1 and said[0].source.text == "She"
+    assert names.get(said[0].speaker) in {"Mary Jones", None}
 def test_actions_with_no_one_named_are_not_claims(nlp):
     text = "Many have decided to adopt new habits seen in the capital."
     found = attributions(nlp, text)

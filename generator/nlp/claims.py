@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from generator.lexicon import PERSON_PRONOUNS, PERSONAL_PRONOUNS
 from generator.model import Actor, Claim, Evidence, TextRef
+from generator.nlp.actors.mentions import PRONOUN_GENDERS, gender_of
 from generator.nlp.attribution import (
     PASSIVE_VERBS,
     REPORT_NOUNS,
@@ -155,9 +156,12 @@ def _overlapping(mentions: MentionIndex, source: TextRef) -> str | None:
 
 
 def _nearest_person_before(mentions: MentionIndex, position: int, pronoun: str) -> str | None:
-    """He/she resolve to the last person named before; they/we to the last non-person agent."""
+    """He/she resolve to the last person named before whose gender, if the article shows it,
+    agrees; they/we to the last non-person agent."""
     wanted = {"person"} if pronoun in PERSON_PRONOUNS else {
         "government", "organisation", "group", "media", "other"}
-    return mentions.last_ending_by(position, wanted, PERSONAL_PRONOUNS)
+    gender = PRONOUN_GENDERS.get(pronoun)
+    agrees = None if gender is None else (lambda actor: gender_of(actor) in {None, gender})
+    return mentions.last_ending_by(position, wanted, PERSONAL_PRONOUNS, agrees)
 
 

@@ -8,7 +8,7 @@ quadratic. Results are the same as the full scans: same picks, same order.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from generator.model import Actor, Mention
 
@@ -40,17 +40,18 @@ class MentionIndex:
                  if m_end <= end}
         return [self.actors[n].id for n in sorted(found)]
 
-    def last_ending_by(self, position: int, kinds: Iterable[str],
-                       skip: set[str]) -> str | None:
-        """The actor (of one of ``kinds``) whose mention ends last at or before ``position``,
-        mentions whose lower-cased text is in ``skip`` left out; on a tie the first actor."""
+    def last_ending_by(self, position: int, kinds: Iterable[str], skip: set[str],
+                       accept: Callable[[Actor], bool] | None = None) -> str | None:
+        """The actor (of one of ``kinds``, and that ``accept`` accepts) whose mention ends last
+        at or before ``position``, mentions whose lower-cased text is in ``skip`` left out; on
+        a tie the first actor."""
         wanted = set(kinds)
         best_end, best = None, None
         for m_end, n, _, mention in _backwards(self.by_end[:bisect_right(self.ends, position)]):
             if best_end is not None and m_end < best_end:
                 break
             if (self.actors[n].kind in wanted and mention.text.lower() not in skip
-                    and (best is None or n < best)):
+                    and (best is None or n < best) and (accept is None or accept(self.actors[n]))):
                 best_end, best = m_end, n
         return self.actors[best].id if best is not None else None
 

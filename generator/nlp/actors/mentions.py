@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from generator.lexicon import DEMONYMS, DETERMINERS, PARTITIVES, PRONOUN_REFERENTS
+from generator.model import Actor
 from generator.nlp.actors import lexicon as lex
 from generator.nlp.attribution import BELIEF_VERBS, OBJECT_VERBS, SPEECH_VERBS
 from generator.nlp.pipeline import PARAGRAPH_STARTS
@@ -389,6 +390,27 @@ def person_name(doc: Doc, ent: SpacySpan) -> tuple[str, str | None]:
     if gender is None:
         gender = first_names().get(words[0])
     return " ".join(words), gender
+
+
+PRONOUN_GENDERS = {"he": "m", "him": "m", "his": "m", "himself": "m",
+                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
+
+
+def gender_of(actor: Actor) -> str | None:
+    """A person's gender as the article shows it (a pronoun coreference gave them, a title,
+    the first of several names), or None when nothing shows it or the signs disagree: a
+    claim whose source is "she" is not given to a man named before it."""
+    signs = set()
+    for text in [actor.name, *(m.text for m in actor.mentions)]:
+        words = normal(text).split()
+        if len(words) == 1 and words[0] in PRONOUN_GENDERS:
+            signs.add(PRONOUN_GENDERS[words[0]])
+        elif len(words) > 1 and lex.HONORIFICS.get(words[0]):
+            signs.add(lex.HONORIFICS[words[0]])
+    words = normal(actor.name).split()
+    if not signs and len(words) > 1 and words[0] in first_names():
+        signs.add(first_names()[words[0]])
+    return signs.pop() if len(signs) == 1 else None
 
 
 @cache
