@@ -50,3 +50,11 @@ def test_stances_of_unnamed_people_are_not_claims(nlp):
     found = attributions(nlp, text)
     assert [text[a.cue[0]:a.cue[1]] for a in found] == ["seek"]  # found, then held back
     assert explain(nlp, text).claims == []
+
+
+def test_a_gerund_after_mean_takes_no_subject_as_its_source(nlp):
+    text = ("Patriotism means supporting a strong parliament, but it does not mean rejecting "
+            "the money that comes from the bankers' bonus tax.\n")
+    explainer = explain(nlp, text)
+    assert not [c for c in explainer.claims if c.source and c.source.text == "it"
+                and c.cue and "rejecting" in c.cue.text], explainer.claims

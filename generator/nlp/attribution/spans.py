@@ -16,6 +16,10 @@ from generator.lexicon import RELATIVE_PRONOUNS
 from generator.nlp.attribution.lexicon import LEMMA_FIXES, QUOTE_CHARS
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
+# Verbs whose gerund complement has no subject of its own: in "it does not mean rejecting
+# the money", "it" does not reject anything.
+OPEN_GERUND_HEADS = frozenset({"mean", "involve", "require", "entail", "include", "justify",
+                               "warrant", "necessitate", "imply"})
 
 
 @dataclass(frozen=True)
@@ -98,6 +102,8 @@ def subject_of(verb: Token, deps: set[str]) -> Token | None:
                 return child
         if tok.dep_ not in {"conj", "advcl", "xcomp", "acl", "relcl", "pcomp", "acomp"} \
                 or tok.head.i == tok.i:
+            return None
+        if tok.dep_ == "xcomp" and tok.tag_ == "VBG" and lemma_of(tok.head) in OPEN_GERUND_HEADS:
             return None
         if tok.dep_ in {"acl", "relcl"}:
             return tok.head if tok.dep_ == "relcl" or tok.tag_ == "VBG" else None
