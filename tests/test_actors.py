@@ -210,3 +210,14 @@ def test_he_outside_a_quotation_is_not_a_name_said_inside_it(nlp):
     assert [m.text.lower() for m in baker.mentions].count("he") == 2
     hughes = [a for a in explainer.actors if "hughes" in a.name.lower()]
     assert all("he" not in {m.text.lower() for m in a.mentions} for a in hughes)
+
+
+def test_a_common_word_capitalised_only_by_its_place_is_no_actor(nlp):
+    text = ("Anne Frank died of typhus in a camp at the age of 15.\n"
+            "Typhus is an infectious disease caused by lice.\n"
+            "Sympathy for the family came from the museum.\n"
+            "Her father, Otto Frank, said: \"Hope kept us alive.\"\n"
+            "Hope Hicks said the museum would reopen.\n")
+    names = {a.name for a in explain(nlp, text).actors}
+    assert not names & {"Typhus", "Sympathy", "Hope"}, names
+    assert {"Anne Frank", "Otto Frank", "Hope Hicks"} <= names, names

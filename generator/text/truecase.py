@@ -313,11 +313,11 @@ class CaseModel:
             stem = word[: -len(suffix)]
             if word.endswith(suffix) and len(stem) >= MIN_STEM:
                 stems = (stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else stem)
-                if any(self._common(s) for s in stems):
+                if any(self.common(s) for s in stems):
                     return True
-        return word.endswith("s") and self._common(word[:-1])
+        return word.endswith("s") and self.common(word[:-1])
 
-    def _common(self, word: str) -> bool:
+    def common(self, word: str) -> bool:
         """A word seen mostly lower-case, or an unseen one built from such a word."""
         if word in self.lower_words or _mostly_lower(self.forms.get(word)):
             return True

@@ -22,9 +22,11 @@ from generator.nlp.actors.confidence import ActorScorer, actor_features, load_sc
 from generator.nlp.actors.mentions import Candidate
 from generator.nlp.actors.roles import actor_role
 from generator.nlp.pipeline import Document
+from generator.text.truecase import load_model as case_model
 
 ROLE_RANK = {"named": 0, "nominal": 1, "bare": 2, "pronoun": 3}
 RELATION_PREPS = {"with", "of", "for", "to", "at", "from"}
+OPENERS = frozenset({"'", '"', "\u2018", "\u201c", "``", "("})
 KIND_PRIORITY = ["person", "media", "government", "organisation", "group", "place", "other"]
 
 
@@ -52,7 +54,8 @@ def scored_actors(document: Document, scorer: ActorScorer | None = None
     for candidate in candidates:
         referents.setdefault(candidate.key, _Referent(candidate.key)).candidates.append(candidate)
     by_key = {key: a for key, r in referents.items()
-              if _in_body(r, aside) and (a := _actor(document, r)) is not None}
+              if _in_body(r, aside) and not _capitalised_by_position(doc, r)
+              and (a := _actor(document, r)) is not None}
     features = {}
     sentence_starts = [s.start for s in doc.sents]
     for key, actor in by_key.items():
@@ -78,6 +81,30 @@ def _in_body(referent: _Referent, aside: frozenset[int]) -> bool:
     """A caption may mention an actor but never makes one on its own (places excepted)."""
     return any(c.start not in aside for c in referent.candidates if c.role != "pronoun") or all(
         c.kind == "place" for c in referent.candidates)
+
+
+def _capitalised_by_position(doc: Doc, referent: _Referent) -> bool:
+    """A common word that only its place made a capital, and so a name to the tagger:
+    "Typhus is an infectious disease", "Sympathy ... came from the White House", "' Hair ,
+    for some reason ...". Every mention is that one word where a capital is due (a
+    sentence's or a quotation's first word), the case statistics see it mostly in lower
+    case, and the article never capitalises it elsewhere ("Trump asserts ..." stays)."""
+    words = [c for c in referent.candidates if c.role != "pronoun"]
+    if not words or not all(c.role == "named" and c.end - c.start == 1
+                            and _capital_due(doc, c.start) for c in words):
+        return False
+    word = doc[words[0].start].lower_
+    return case_model().common(word) and not any(
+        t.lower_ == word and t.text[:1].isupper() and not _capital_due(doc, t.i) for t in doc)
+
+
+def _capital_due(doc: Doc, i: int) -> bool:
+    """The token opens its sentence, or a quotation or bracket that opens there or after a
+    colon ("adding : ' Hair , for some reason ...")."""
+    j = i
+    while j > 0 and not doc[j].is_sent_start and doc[j - 1].text in OPENERS:
+        j -= 1
+    return j == 0 or doc[j].is_sent_start or (j < i and doc[j - 1].text == ":")
 
 
 def _actor(document: Document, referent: _Referent) -> Actor | None:
