@@ -221,3 +221,13 @@ def test_a_common_word_capitalised_only_by_its_place_is_no_actor(nlp):
     names = {a.name for a in explain(nlp, text).actors}
     assert not names & {"Typhus", "Sympathy", "Hope"}, names
     assert {"Anne Frank", "Otto Frank", "Hope Hicks"} <= names, names
+
+
+def test_a_one_word_name_only_ever_after_at_or_on_is_a_place_not_a_person(nlp):
+    for text in ("Thousands gathered at dawn on Gallipoli.\nThe service on Gallipoli was moving.\n"
+                 "Stephen Cartwright travelled there.\n",
+                 "thousands of people gathered at dawn on gallipoli .\nthe service on gallipoli "
+                 "was moving .\nstephen cartwright travelled there with his son .\n"):
+        kinds = {a.name: a.kind for a in explain(nlp, text).actors}
+        assert kinds.get("Gallipoli") == "place", kinds
+        assert kinds.get("Stephen Cartwright") == "person", kinds

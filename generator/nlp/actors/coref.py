@@ -17,12 +17,21 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from generator.lexicon import PARTITIVES
-from generator.nlp.actors.mentions import SUBJECTS, Candidate, first_names, normal, singular
+from generator.nlp.actors.mentions import (
+    SUBJECTS,
+    Candidate,
+    first_names,
+    normal,
+    place_name,
+    singular,
+)
 from generator.nlp.attribution.quote_marks import find_quotes
 from generator.nlp.docs import sentence_index
 
 WINDOW = 6  # sentences a bare phrase may look back
 PRONOUN_WINDOW = 2
+LOCATIVES = frozenset({"at", "in", "on", "near", "outside", "inside", "across", "around",
+                       "throughout"})
 GROUP_WORDS = {"group", "organisation", "organization", "movement", "party", "network", "cell"}
 NAMED_PREFIXES = ("person", "org", "name", "place")  # in order of preference on a tie
 ACRONYM_SKIP = {"and", "of", "the", "for", "&", "-"}
@@ -45,6 +54,7 @@ def resolve(doc: Doc, candidates: list[Candidate], aside: frozenset[int] = froze
     _link_titles(doc, candidates)
     _link_appositives(doc, candidates)
     _merge_short_names(candidates)
+    _places_named_as_people(doc, candidates)
     keyed: list[Candidate] = []
     resolved: list[Candidate] = []  # the antecedents so far
     resolved_sentences: list[int] = []  # in order: candidates come sorted by position
@@ -97,6 +107,22 @@ def _vote_labels(candidates: list[Candidate]) -> None:
         best = max(votes[surface], key=lambda p: (votes[surface][p], -NAMED_PREFIXES.index(p)))
         c.key = f"{best}:{surface}"
         c.kind = kinds[c.key]
+
+
+def _places_named_as_people(doc: Doc, candidates: list[Candidate]) -> None:
+    """"at Cheltenham", "on Gallipoli": a one-word name the tagger calls a person, with no
+    first name or title, that the article only ever writes after "at", "in", "on" ... is a
+    place, and so no "he" can refer to it."""
+    named: dict[str, list[Candidate]] = {}
+    for c in candidates:
+        if c.role == "named" and (c.key or "").startswith("person:"):
+            named.setdefault(c.key or "", []).append(c)
+    for group in named.values():
+        if all(c.end - c.start == 1 and c.gender is None and not c.titles and not c.description
+               and doc[c.start].dep_ == "pobj" and doc[c.start].head.lower_ in LOCATIVES
+               for c in group):
+            for c in group:
+                c.kind, c.key = "place", "place:" + place_name(doc[c.start].text)
 
 
 def _merge_short_names(candidates: list[Candidate]) -> None:
