@@ -16,6 +16,16 @@ PRONOUN_REFERENTS = {"he": "person", "him": "person", "she": "person", "her": "p
 # Pronouns that can only stand for a single person.
 PERSON_PRONOUNS = frozenset({"i", "me", "he", "him", "she", "her"})
 POSSESSIVES = frozenset({"my", "your", "his", "her", "its", "our", "their"})
+# People known by their tie to someone ("her friend", "Smith's ex"): never that someone.
+RELATIVES = frozenset({
+    "ex", "wife", "husband", "mother", "father", "son", "daughter", "brother", "sister", "parent",
+    "child", "sibling", "cousin", "uncle", "aunt", "niece", "nephew", "grandmother",
+    "grandfather", "grandson", "granddaughter", "stepfather", "stepmother", "stepson",
+    "stepdaughter", "widow", "widower", "fiance", "fiancee", "girlfriend", "boyfriend", "partner",
+    "friend", "pal", "neighbour", "neighbor", "relative", "family", "colleague", "teammate",
+    "classmate", "roommate", "flatmate", "rival", "opponent", "critic", "victim", "accuser",
+    "biographer", "mum", "mom", "dad"
+})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # Articles, demonstratives and possessives: the words that open a noun phrase.
 DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those"}) | POSSESSIVES

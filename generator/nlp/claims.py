@@ -10,7 +10,9 @@ source to an actor.
 
 from __future__ import annotations
 
-from generator.lexicon import PERSON_PRONOUNS, PERSONAL_PRONOUNS
+from spacy.tokens import Token
+
+from generator.lexicon import PERSON_PRONOUNS, PERSONAL_PRONOUNS, RELATIVES
 from generator.model import Actor, Claim, Evidence, TextRef
 from generator.nlp.actors.mentions import PRONOUN_GENDERS, gender_of
 from generator.nlp.attribution import (
@@ -138,9 +140,20 @@ def _evidence(document: Document, judged) -> Evidence:
 
 def speaker_of(document: Document, mentions: MentionIndex, source: TextRef | None,
                found: Attribution) -> str | None:
-    """The actor named first in the source phrase (its head); a pronoun, the nearest before it."""
+    """The actor that holds the source phrase's head word or its appositive ("NASA chief
+    scientist Ellen Stofan" is Stofan, "his mother, Zainab" Zainab), else the actor named
+    first in it; a pronoun, the nearest before it."""
     if source is None:
         return None
+    root = _source_root(document, found)
+    if root is not None:
+        named = [root, *(c for c in root.children if c.dep_ == "appos")]  # "his mother, Zainab"
+        for word in named:
+            holder = _overlapping(mentions, document.ref(word.idx, word.idx + len(word.text)))
+            if holder is not None:
+                return holder
+        if _relative_of_a_name(root):
+            return None
     best = _overlapping(mentions, source)
     if best is not None:
         return best
@@ -149,7 +162,24 @@ def speaker_of(document: Document, mentions: MentionIndex, source: TextRef | Non
     return None
 
 
-def _overlapping(mentions: MentionIndex, source: TextRef) -> str | None:
+def _source_root(document: Document, found: Attribution) -> Token | None:
+    if found.source is None:
+        return None
+    span = document.doc.char_span(*found.source, alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+def _relative_of_a_name(root: Token) -> bool:
+    """"Sofia Vergara's ex", "her friend", when no actor holds the phrase's head: someone
+    related to the actor named, not the actor (a spokesman or a lawyer speaks for the actor
+    and stays the actor's)."""
+    return root.pos_ == "NOUN" and root.lemma_.lower() in RELATIVES and any(
+        child.dep_ == "poss" for child in root.children)
+
+
+def _overlapping(mentions: MentionIndex, source: TextRef | None) -> str | None:
+    if source is None:
+        return None
     hits = [(m.span[0], -(m.span[1] - m.span[0]), a.id)
             for m, a in mentions.overlapping(*source.span)]
     return min(hits)[2] if hits else None

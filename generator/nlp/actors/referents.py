@@ -167,6 +167,7 @@ def _country(key: str) -> str:
 def _display(text: str) -> str:
     text = re.sub(r"^(the|a|an|another|some)\s+", "", text.strip(), flags=re.I)
     text = re.sub(r"\s*'s?$", "", text)
+    text = re.sub(r"(?<=\w) ('s?)(?= )", r"\1", text)  # tokenized input: "Vergara 's ex"
     return text[:1].upper() + text[1:]
 
 
