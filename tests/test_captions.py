@@ -66,5 +66,32 @@ def test_line_roles_from_words():
     assert role("the reason is simple : the court ruled") is None
     assert role("smith ( left ) with his coach at the ground") == "caption"
     assert role("officials said the harbour would reopen") is None
+    assert role("summer pictured volunteering in south africa") == "caption"
+    assert role("michael schumacher pictured during testing at the jerez circuit") == "caption"
+    assert role("in another , she is pictured with a roll - up while in one") is None
     # cased prose: a full stop ends body text, which no caption has
     assert line_role(["pictured", ":", "the", "harbour", "."], full_stop=True) is None
+
+
+def test_a_quote_left_open_stops_at_the_caption_it_runs_into(nlp):
+    text = ("the family of a charity worker who drowned in south africa have paid tribute .\n"
+            "summer robertson , 21 , died after being overpowered by fierce currents .\n"
+            "her father said he spoke to his daughter on the day she died .\n"
+            "he explained : ' i spoke to her that thursday morning\n"
+            "summer pictured volunteering in south africa\n"
+            "' she said everything was great and they were having a few days relaxing .\n")
+    e = explain(nlp, text)
+    assert e.sentences[4].role == "caption"
+    quoted = [c for c in e.claims if "thursday" in c.content.text]
+    assert [c.content.text for c in quoted] == ["' i spoke to her that thursday morning"]
+
+
+def test_a_picture_note_that_ends_a_claim_is_left_out_of_it(nlp):
+    text = ("a university student has revealed how she turned to sex work after her student "
+            "loan failed to cover her rent ( picture posed by model )\n"
+            "the 21 - year - old said she had no other choice .\n"
+            "she now earns more than her lecturers , she said .\n")
+    e = explain(nlp, text)
+    revealed = [c for c in e.claims if c.cue and c.cue.text.endswith("revealed")]
+    assert len(revealed) == 1, e.claims
+    assert revealed[0].content.text.endswith("cover her rent"), revealed[0].content

@@ -10,6 +10,10 @@ source to an actor.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from generator.lexicon import PERSON_PRONOUNS, PERSONAL_PRONOUNS, RELATIVES
@@ -64,6 +68,10 @@ def find_claims(document: Document, actors: list[Actor],
     return claims
 
 
+PICTURE_NOTE_END = re.compile(
+    r"\s*\(\s*(?:pictures?|pictured|photos?|images?|stock|file)\b[^()]{0,40}\)?\s*$", re.I)
+
+
 def listed(found: Attribution, confidence: float, keep: float) -> bool:
     """Whether the YAML lists a claim: at or above the floor, or a quotation whose speaker the
     article does not name (the article's own quoted words: an editor may name the speaker;
@@ -81,11 +89,34 @@ def candidate_claims(document: Document, mentions: MentionIndex,
     ``scorer`` replaces the shipped cue scorer (training fits its own).
     """
     doc = document.doc
-    found = [a for a in find_attributions(doc, scorer)
+    found = [b for a in find_attributions(doc, scorer)
              if document.sentence_at((a.cue or a.content)[0]).role is None
-             and is_assertion(doc, a.cue, a.kind)]
+             and is_assertion(doc, a.cue, a.kind) and (b := _body_only(document, a))]
     return [s for s in shape(doc, found)
             if worth_showing(document, s.found, _speaker(document, mentions, s.found))]
+
+
+def _body_only(document: Document, found: Attribution) -> Attribution | None:
+    """The attribution with its content cut before the first caption or other sentence with a
+    role that it runs into (a quote left open across a photo caption: "' I spoke to her
+    that Thursday morning" / "Summer pictured volunteering in South Africa" / ...), and
+    before a picture note that ends it ("... to cover her rent (picture posed by model)")."""
+    start, end = found.content
+    note = PICTURE_NOTE_END.search(document.text, start, end)
+    if note is not None and note.end() == end:
+        end = note.start()
+    first = bisect_right(document.starts, start)
+    for index in range(first, len(document.starts)):
+        if document.starts[index] >= end:
+            break
+        if document.sentences[index].role is not None:
+            end = document.starts[index]
+            break
+    while end > start and document.text[end - 1].isspace():
+        end -= 1
+    if end <= start:
+        return None
+    return found if end == found.content[1] else replace(found, content=(start, end))
 
 
 def worth_showing(document: Document, found: Attribution, speaker: str | None) -> bool:

@@ -43,6 +43,9 @@ NOT_BYLINE = {"the", "a", "an", "this", "that", "these", "those", "any", "all", 
 # Verbs that introduce what follows a colon ("McCrummen reports:"), beside SAY_VERBS.
 REPORTING = {"reports", "notes", "argues", "recalls", "concludes", "continues", "announces",
              "writes", "tweets", "warns", "explains", "reads", "follows"}
+# Before "pictured" in narration ("he was pictured leaving"), never in a picture note.
+BE_WORDS = {"is", "are", "was", "were", "be", "been", "being", "'s", "also", "often", "first",
+            "later", "recently", "last", "previously", "once", "not", "never"}
 PRONOUN_SUBJECTS = {"i", "you", "he", "she", "it", "we", "they", "this", "that", "there"}
 
 
@@ -100,12 +103,20 @@ def picture_note(words: list[str]) -> bool:
             len(head) > 1 and head[1] in {":", ",", "left", "is", "are", "(", "right"}):
         return True
     for i, word in enumerate(head):
-        if word == "pictured" and i > 0 and (head[i - 1] in {",", "("} or (i + 1 < len(head)
-                                             and head[i + 1] in {"with", "in", "at", "here"})):
+        if word == "pictured" and i > 0 and (head[i - 1] in {",", "("} or (
+                i + 1 < len(head) and head[i - 1] not in BE_WORDS
+                and _describes(head[i + 1]))):
             return True
         if word == "(" and _bracketed_note(head[i + 1:]):
             return True
     return False
+
+
+def _describes(word: str) -> bool:
+    """What follows "pictured" in a note: where, with whom, or doing what ("Summer pictured
+    volunteering in South Africa")."""
+    return word in {"with", "in", "at", "here", "on", "as", "outside", "during", "alongside"} \
+        or (len(word) > 4 and word.endswith("ing"))
 
 
 def _bracketed_note(after: list[str]) -> bool:
