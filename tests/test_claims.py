@@ -70,3 +70,13 @@ def test_a_gerund_after_mean_takes_no_subject_as_its_source(nlp):
     explainer = explain(nlp, text)
     assert not [c for c in explainer.claims if c.source and c.source.text == "it"
                 and c.cue and "rejecting" in c.cue.text], explainer.claims
+
+
+def test_it_or_they_that_coreference_left_alone_is_no_one_named_before(nlp):
+    text = ("The cargo ship was launched from Kazakhstan on Tuesday.\n"
+            "Flight controllers lost contact with it soon after.\n"
+            "The ship carried food, fuel and a new camera for the crew.\n"
+            "\"Docking has been called off for the Progress 59 spacecraft,\" it said.\n")
+    explainer = explain(nlp, text)
+    said = [c for c in explainer.claims if c.source and c.source.text == "it"]
+    assert said and all(c.speaker is None for c in said), explainer.claims
