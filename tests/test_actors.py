@@ -231,3 +231,10 @@ def test_a_one_word_name_only_ever_after_at_or_on_is_a_place_not_a_person(nlp):
         kinds = {a.name: a.kind for a in explain(nlp, text).actors}
         assert kinds.get("Gallipoli") == "place", kinds
         assert kinds.get("Stephen Cartwright") == "person", kinds
+
+
+def test_they_in_a_phrase_under_a_plural_subject_is_that_subject(nlp):
+    text = ("Xinjiang has seen repeated violence, as members of the Muslim Uighur have bristled "
+            "under what they say is repressive Chinese government rule.\n")
+    uighurs = [a for a in explain(nlp, text).actors if "uighur" in a.name.lower()]
+    assert len(uighurs) == 1 and "they" in {m.text for m in uighurs[0].mentions}, uighurs

@@ -345,13 +345,16 @@ def _quoted(doc: Doc) -> frozenset[int]:
 
 
 def _reporting_subject(doc: Doc, candidate: Candidate, earlier: list[Candidate]) -> str | None:
-    """"X said they were planning...": "they" is X when X is plural and not a person."""
+    """"X said they were planning...", "X bristled under what they say is ...": "they" is X
+    when X is plural and not a person."""
     verb = doc[candidate.start].head
-    while verb.dep_ in {"ccomp", "xcomp", "conj"} and verb.head.i != verb.i:
+    while verb.dep_ in {"ccomp", "xcomp", "conj", "pcomp", "prep"} and verb.head.i != verb.i:
         verb = verb.head
-        subjects = [c for c in earlier
-                    if doc[c.start:c.end].root.head == verb
-                    and doc[c.start:c.end].root.dep_ in SUBJECTS]
+        heads = {t.i for t in verb.children if t.dep_ in SUBJECTS}
+        heads |= {g.i for t in verb.children if t.dep_ in SUBJECTS and t.lower_ in PARTITIVES
+                  for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
+                  for g in p.children if g.dep_ == "pobj"}  # "members of the Uighur"
+        subjects = [c for c in earlier if doc[c.start:c.end].root.i in heads]
         if subjects and subjects[-1].kind != "person":
             return subjects[-1].key
     return None
