@@ -35,6 +35,11 @@ from generator.nlp.claim_text import Shaped, shape
 from generator.nlp.mention_index import MentionIndex
 from generator.nlp.pipeline import Document
 
+THIRD_PERSON = frozenset({"he", "him", "she", "her"})  # pronouns a guess may resolve
+# A picture note that ends a line: "(picture posed by model)", "(file photo)".
+PICTURE_NOTE_END = re.compile(
+    r"\s*\(\s*(?:pictures?|pictured|photos?|images?|stock|file)\b[^()]{0,40}\)?\s*$", re.I)
+
 
 def find_claims(document: Document, actors: list[Actor],
                 model: ConfidenceModel | None = None) -> list[Claim]:
@@ -66,11 +71,6 @@ def find_claims(document: Document, actors: list[Actor],
             by_id[numbering[a]].contested_by.append(numbering[b])
             by_id[numbering[b]].contested_by.append(numbering[a])
     return claims
-
-
-THIRD_PERSON = frozenset({"he", "him", "she", "her"})
-PICTURE_NOTE_END = re.compile(
-    r"\s*\(\s*(?:pictures?|pictured|photos?|images?|stock|file)\b[^()]{0,40}\)?\s*$", re.I)
 
 
 def listed(found: Attribution, confidence: float, keep: float) -> bool:
@@ -174,7 +174,8 @@ def speaker_of(document: Document, mentions: MentionIndex, source: TextRef | Non
                found: Attribution) -> str | None:
     """The actor that holds the source phrase's head word or its appositive ("NASA chief
     scientist Ellen Stofan" is Stofan, "his mother, Zainab" Zainab), else the actor named
-    first in it; a pronoun, the nearest before it."""
+    first in it; a "he" or "she" that coreference left alone, the last person named before
+    it whose gender agrees."""
     if source is None:
         return None
     root = _source_root(document, found)

@@ -34,6 +34,8 @@ PARTITIVE_HEADS = PARTITIVES | {"member"}  # "a member (of X) said": X is the ac
 SUBJECTS = {"nsubj", "nsubjpass"}
 LABEL_WORDS = 3  # a transcript's speaker label: at most this many words before the colon
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss"}
+PRONOUN_GENDERS = {"he": "m", "him": "m", "his": "m", "himself": "m",
+                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
 # Words before the head that are no part of a name or key ("another official").
 _DETERMINERS = DETERMINERS | {"another", "some", "many", "several"}
 
@@ -390,10 +392,6 @@ def person_name(doc: Doc, ent: SpacySpan) -> tuple[str, str | None]:
     if gender is None:
         gender = first_names().get(words[0])
     return " ".join(words), gender
-
-
-PRONOUN_GENDERS = {"he": "m", "him": "m", "his": "m", "himself": "m",
-                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
 
 
 def gender_of(actor: Actor) -> str | None:
