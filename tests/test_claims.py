@@ -80,3 +80,15 @@ def test_it_or_they_that_coreference_left_alone_is_no_one_named_before(nlp):
     explainer = explain(nlp, text)
     said = [c for c in explainer.claims if c.source and c.source.text == "it"]
     assert said and all(c.speaker is None for c in said), explainer.claims
+
+
+def test_whom_a_verb_addresses_or_what_it_describes_is_no_claim(nlp):
+    text = ("Uncle Poodle told the Enquirer in December.\n"
+            "The two publications described the supposed video, but did not post it.\n"
+            "That's according to a survey from Visa, which asked 3,000 people.\n"
+            "The coach described the referee as a disgrace.\n"
+            "Mr Sekhon told the court that he would appeal.\n")
+    contents = [c.content.text for c in explain(nlp, text).claims]
+    assert not [c for c in contents if c.startswith(("the Enquirer", "the supposed", "That"))]
+    assert any("disgrace" in c for c in contents), contents
+    assert any(c.startswith("that he would appeal") for c in contents), contents

@@ -14,7 +14,7 @@ import re
 from bisect import bisect_right
 from dataclasses import replace
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from generator.lexicon import PERSONAL_PRONOUNS, RELATIVES
 from generator.model import Actor, Claim, Evidence, TextRef
@@ -36,6 +36,7 @@ from generator.nlp.mention_index import MentionIndex
 from generator.nlp.pipeline import Document
 
 THIRD_PERSON = frozenset({"he", "him", "she", "her"})  # pronouns a guess may resolve
+EMPTY_POS = {"PRON", "DET", "AUX", "PART", "PUNCT", "SPACE", "CCONJ", "SCONJ", "ADP"}
 # A picture note that ends a line: "(picture posed by model)", "(file photo)".
 PICTURE_NOTE_END = re.compile(
     r"\s*\(\s*(?:pictures?|pictured|photos?|images?|stock|file)\b[^()]{0,40}\)?\s*$", re.I)
@@ -92,7 +93,8 @@ def candidate_claims(document: Document, mentions: MentionIndex,
     doc = document.doc
     found = [b for a in find_attributions(doc, scorer)
              if document.sentence_at((a.cue or a.content)[0]).role is None
-             and is_assertion(doc, a.cue, a.kind) and (b := _body_only(document, a))]
+             and is_assertion(doc, a.cue, a.kind) and (b := _body_only(document, a))
+             and _says_something(doc, b)]
     return [s for s in shape(doc, found)
             if worth_showing(document, s.found, _speaker(document, mentions, s.found))]
 
@@ -118,6 +120,13 @@ def _body_only(document: Document, found: Attribution) -> Attribution | None:
     if end <= start:
         return None
     return found if end == found.content[1] else replace(found, content=(start, end))
+
+
+def _says_something(doc: Doc, found: Attribution) -> bool:
+    """A content that is only a pronoun and a verb to be ("That's according to a survey
+    ...") points at a sentence before it and says nothing on its own."""
+    span = doc.char_span(*found.content, alignment_mode="expand")
+    return span is None or any(t.pos_ not in EMPTY_POS for t in span)
 
 
 def worth_showing(document: Document, found: Attribution, speaker: str | None) -> bool:

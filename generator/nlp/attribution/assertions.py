@@ -78,9 +78,13 @@ open receptive hostile sympathetic unsure uncertain clear
 
 FORM_CUES = frozenset({":", "according", "to"})
 # Verbs of perception and discovery assert only with a clause or an "as" judgement ("saw that
-# X", "sees the plan as a trap"), not with a plain object ("Xinjiang has seen violence").
+# X", "sees the plan as a trap"), not with a plain object ("Xinjiang has seen violence"); nor
+# do verbs whose object is whom they address ("told the Enquirer in December") or what they
+# describe ("described the supposed video", "referring to the animals").
 CLAUSE_ONLY_VERBS: frozenset[str] = word_set("""
 see know feel find show learn remember forget understand hear notice discover reveal
+tell inform remind assure notify brief describe refer characterize characterise portray
+depict
 """)
 
 
