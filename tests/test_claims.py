@@ -87,8 +87,11 @@ def test_whom_a_verb_addresses_or_what_it_describes_is_no_claim(nlp):
             "The two publications described the supposed video, but did not post it.\n"
             "That's according to a survey from Visa, which asked 3,000 people.\n"
             "The coach described the referee as a disgrace.\n"
-            "Mr Sekhon told the court that he would appeal.\n")
+            "Mr Sekhon told the court that he would appeal.\n"
+            "Mr Sekhon told the court that Adeli cared for his sick wife.\n")
     contents = [c.content.text for c in explain(nlp, text).claims]
-    assert not [c for c in contents if c.startswith(("the Enquirer", "the supposed", "That"))]
+    junk = ("the Enquirer", "the supposed", "That", "3,000")
+    assert not [c for c in contents if c.startswith(junk)], contents
     assert any("disgrace" in c for c in contents), contents
     assert any(c.startswith("that he would appeal") for c in contents), contents
+    assert any("Adeli cared" in c for c in contents), contents  # parsed as a relative clause

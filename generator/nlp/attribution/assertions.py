@@ -83,7 +83,7 @@ FORM_CUES = frozenset({":", "according", "to"})
 # describe ("described the supposed video", "referring to the animals").
 CLAUSE_ONLY_VERBS: frozenset[str] = word_set("""
 see know feel find show learn remember forget understand hear notice discover reveal
-tell inform remind assure notify brief describe refer characterize characterise portray
+tell ask inform remind assure notify brief describe refer characterize characterise portray
 depict
 """)
 
@@ -97,9 +97,17 @@ def _takes_clause(verb: Token) -> bool:
         if child.dep_ == "advcl" and any(c.lower_ in {"if", "whether"} for c in child.children):
             return True
         if child.dep_ in {"dobj", "obj"} and any(
-                c.dep_ == "prep" and c.lower_ == "as" for c in child.children):
+                (c.dep_ == "prep" and c.lower_ == "as") or _hung_complement(c)
+                for c in child.children):
             return True
     return verb.dep_ in {"parataxis", "ccomp"} and verb.head.i < verb.i  # '"X," he knew'
+
+
+def _hung_complement(clause: Token) -> bool:
+    """"told the court that Adeli cared for his wife": a "that" clause with a subject of its
+    own that the parser hung on the addressee as a relative clause."""
+    return clause.dep_ == "relcl" and clause.left_edge.lower_ == "that" and any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ != "that" for c in clause.children)
 
 
 def is_assertion(doc: Doc, cue: tuple[int, int] | None, kind: str) -> bool:
