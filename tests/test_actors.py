@@ -238,3 +238,12 @@ def test_they_in_a_phrase_under_a_plural_subject_is_that_subject(nlp):
             "under what they say is repressive Chinese government rule.\n")
     uighurs = [a for a in explain(nlp, text).actors if "uighur" in a.name.lower()]
     assert len(uighurs) == 1 and "they" in {m.text for m in uighurs[0].mentions}, uighurs
+
+
+def test_a_titled_surname_is_not_merged_with_a_full_name_of_the_other_gender(nlp):
+    text = ("James Creag, 7, has a rare skin condition.\n"
+            "Mrs Creag said the cream had changed his life.\n")
+    explainer = explain(nlp, text)
+    james = actor_named(explainer, "James Creag")
+    assert "Mrs Creag" not in {m.text for m in james.mentions}, james.mentions
+    assert actor_named(explainer, "Mrs Creag").kind == "person"

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from generator.lexicon import PARTITIVES
+from generator.nlp.actors import lexicon as lex
 from generator.nlp.actors.mentions import (
     SUBJECTS,
     Candidate,
@@ -49,7 +50,7 @@ def resolve(doc: Doc, candidates: list[Candidate], aside: frozenset[int] = froze
     _vote_labels(candidates)
     _strip_descriptors(doc, candidates)
     _name_like_nominals(doc, candidates)
-    _merge_surnames(candidates)
+    _merge_surnames(doc, candidates)
     _merge_acronyms(candidates)
     _link_titles(doc, candidates)
     _link_appositives(doc, candidates)
@@ -139,20 +140,31 @@ def _merge_short_names(candidates: list[Candidate]) -> None:
             candidate.key = fits.pop()
 
 
-def _merge_surnames(candidates: list[Candidate]) -> None:
-    """"Zhang" after "Zhang Chunxian" is him, when exactly one full name fits."""
+def _merge_surnames(doc: Doc, candidates: list[Candidate]) -> None:
+    """"Zhang" after "Zhang Chunxian" is him, when exactly one full name fits; "Mrs Creag" is
+    not her son James Creag (a title and a first name that disagree keep them apart)."""
     alone = {c.key.split(":", 1)[1] for c in candidates if c.role == "named" and c.key
              and c.key.startswith(("person:", "name:")) and " " not in c.key}
     full = {c.key for c in candidates if c.key and " " in c.key and c.role == "named" and (
         c.kind == "person" or c.key.startswith("name:")) and not _two_people(c.key, alone)}
+    genders = {c.key: c.gender for c in candidates if c.key in full and c.gender}
     for candidate in candidates:
         key = candidate.key or ""
         if " " in key or not key.startswith(("person:", "name:")):
             continue
-        fits = _full_names_with(key.split(":", 1)[1], full)
+        titled = _title_gender(doc, candidate)
+        fits = {k for k in _full_names_with(key.split(":", 1)[1], full)
+                if titled is None or genders.get(k) in {None, titled}}
         if len(fits) == 1:
             candidate.key = fits.pop()
             candidate.kind = "person" if candidate.key.startswith("person:") else candidate.kind
+
+
+def _title_gender(doc: Doc, candidate: Candidate) -> str | None:
+    """The gender a title gives a name ("Mrs Creag"); a lone surname's own gender, taken from
+    the first-name lists ("Kelly"), says nothing."""
+    before = doc[candidate.start - 1].lower_ if candidate.start > 0 else ""
+    return lex.HONORIFICS.get(before) or lex.HONORIFICS.get(doc[candidate.start].lower_)
 
 
 def _two_people(key: str, alone: set[str]) -> bool:
