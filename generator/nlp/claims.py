@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from generator.lexicon import PERSONAL_PRONOUNS, RELATIVES
+from generator.lexicon import PERSONAL_PRONOUNS, PRONOUN_REFERENTS, RELATIVES
 from generator.model import Actor, Claim, Evidence, TextRef
 from generator.nlp.actors.mentions import PRONOUN_GENDERS, gender_of
 from generator.nlp.attribution import (
@@ -35,7 +35,8 @@ from generator.nlp.claim_text import Shaped, shape
 from generator.nlp.mention_index import MentionIndex
 from generator.nlp.pipeline import Document
 
-THIRD_PERSON = frozenset({"he", "him", "she", "her"})  # pronouns a guess may resolve
+# pronouns a guess may resolve: "he", "him", "she", "her"
+THIRD_PERSON = frozenset(w for w, referent in PRONOUN_REFERENTS.items() if referent == "person")
 EMPTY_POS = {"PRON", "DET", "AUX", "PART", "PUNCT", "SPACE", "CCONJ", "SCONJ", "ADP"}
 # A picture note that ends a line: "(picture posed by model)", "(file photo)".
 PICTURE_NOTE_END = re.compile(

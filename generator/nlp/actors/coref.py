@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 from generator.lexicon import PARTITIVES
 from generator.nlp.actors import lexicon as lex
 from generator.nlp.actors.mentions import (
+    PRONOUN_GENDERS,
     SUBJECTS,
     Candidate,
     first_names,
@@ -64,7 +65,7 @@ def resolve(doc: Doc, candidates: list[Candidate], aside: frozenset[int] = froze
     where = Where(sentence_of, _quoted(doc))
     for candidate in candidates:
         if candidate.role == "pronoun" and candidate.kind == "person":
-            candidate.gender = "f" if candidate.head in {"she", "her"} else "m"
+            candidate.gender = PRONOUN_GENDERS[candidate.head]
         if candidate.key is None:
             first = sentence_of[candidate.start] - _window(candidate)
             window = resolved[bisect_left(resolved_sentences, first):]
