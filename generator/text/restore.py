@@ -27,6 +27,7 @@ from generator.text.detokenize import (
     sentence_starts,
 )
 from generator.text.quotes import CLOSE, OPEN
+from generator.text.recase import load_corrector
 from generator.text.roles import line_role
 from generator.text.titles import title_case_quotes
 from generator.text.truecase import CaseModel, load_model
@@ -123,10 +124,8 @@ def _case_words(
     sentences: list[list[Token]], words: list[list[str]], model: CaseModel
 ) -> list[list[str]]:
     """Case the word tokens of a document; the second half of ``gon na`` follows the first."""
-    starts = [sentence_starts(tokens) for tokens in sentences]
-    cased = model.case_document(list(zip(words, starts, strict=True)))
-    for tokens, lower, shown in zip(sentences, words, cased, strict=True):
-        title_case_quotes([t.role for t in tokens], lower, shown)
+    cased, starts = rule_case(sentences, words, model)
+    load_corrector().correct(model, words, cased, starts)
     spread_names(words, cased, starts)
     for tokens, lower, shown, first in zip(sentences, words, cased, starts, strict=True):
         for i in range(1, len(tokens)):
@@ -136,6 +135,18 @@ def _case_words(
     return cased
 
 
+def rule_case(
+    sentences: list[list[Token]], words: list[list[str]], model: CaseModel
+) -> tuple[list[list[str]], list[set[int]]]:
+    """The rules' case of every word (before the learned correction) and the sentence starts;
+    :mod:`tools.train_case_corrector` learns from exactly this."""
+    starts = [sentence_starts(tokens) for tokens in sentences]
+    cased = model.case_document(list(zip(words, starts, strict=True)))
+    for tokens, lower, shown in zip(sentences, words, cased, strict=True):
+        title_case_quotes([t.role for t in tokens], lower, shown)
+    return cased, starts
+
+
 def _restore_prose(text: str, start: int, end: int, model: CaseModel) -> RestoredSentence:
     """Case a lower-case prose sentence in place (same length, so offsets stay put)."""
     segment = text[start:end]
@@ -143,7 +154,9 @@ def _restore_prose(text: str, start: int, end: int, model: CaseModel) -> Restore
     words = [m.group() for m in matches]
     starts = {i for i, m in enumerate(matches)
               if i == 0 or PROSE_BOUNDARY.search(segment, matches[i - 1].end(), m.start())}
-    cased = model.case_tokens([_head(w) for w in words], starts)
+    heads = [_head(w) for w in words]
+    cased = model.case_tokens(heads, starts)
+    load_corrector().correct(model, [heads], [cased], [starts])
     chars = list(segment)
     for match, word, form in zip(matches, words, cased, strict=True):
         full = form + word[len(_head(word)):]
