@@ -32,6 +32,7 @@ import spacy
 
 from generator.ingest.forms import Form
 from generator.ingest.sentences import split
+from generator.text.captions import load_verb_forms
 from generator.text.detokenize import BRACKETS, layout
 from generator.text.recase import (
     DATA,
@@ -78,7 +79,8 @@ def _headline(tokens: list[str]) -> bool:
     return len(words) >= 3 and sum(t[:1].isupper() for t in words) > HEADLINE_SHARE * len(words)
 
 
-def examples(text: str, tokenizer, model) -> tuple[list[list[str]], list[bool], Counts]:
+def examples(text: str, tokenizer, model, verbs: frozenset[str]
+             ) -> tuple[list[list[str]], list[bool], Counts]:
     """Feature rows and gold labels of one document's candidates, and the rules' counts."""
     gold = seed_lines(text, tokenizer)
     lowered = "\n".join(" ".join(t.lower() for t in line) for line in gold)
@@ -105,7 +107,7 @@ def examples(text: str, tokenizer, model) -> tuple[list[list[str]], list[bool], 
             truth = by_start.get(token.start)
             if truth and i not in first and truth[:1].isalpha():
                 counts.add(truth[:1].isupper(), shown[i][:1].isupper())
-        for i in candidates(model, lower, shown, first):
+        for i in candidates(model, verbs, lower, shown, first):
             truth = by_start.get(tokens[i].start)
             if truth is not None:
                 rows.append(features(model, cache, lower, shown, first, i, line, usage))
@@ -153,9 +155,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     tokenizer = spacy.blank("en").tokenizer
     model = load_model()
+    verbs = load_verb_forms()
     rows, labels, groups, counts = [], [], [], Counts()
     for n, text in enumerate(texts(args.eval_dir)):
-        r, lab, c = examples(text, tokenizer, model)
+        r, lab, c = examples(text, tokenizer, model, verbs)
         rows += r
         labels += lab
         groups += [n] * len(r)

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from generator.text.captions import load_verb_forms
 from generator.text.truecase import TITLES, CaseModel
 
 DATA = Path(__file__).parent / "data" / "case_corrector.json"
@@ -45,8 +46,12 @@ DESCRIPTORS = frozenset(re.findall(r"[\w-]+", """
     friend girlfriend boyfriend partner fiancée fiance widow seeker resident neighbour
     neighbor victim suspect director producer writer author journalist reporter editor
     photographer worker employee owner founder chef pilot soldier commander official leader
-    candidate rival teammate colleague pastor priest
+    candidate rival teammate colleague pastor priest fielder wicketkeeper centre-back
+    full-back fullback scrum-half
 """))
+# Name particles: "Van Gaal" but "Rembrandt van Rijn"; the hand list and the counts decide.
+PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "al",
+                       "el", "bin", "ibn", "ben", "del", "della", "dos", "das", "ter", "ten"})
 
 
 @dataclass(frozen=True)
@@ -66,6 +71,7 @@ class CaseCorrector:
     weights: dict[str, float]
     bias: float
     threshold: float  # P(capitalised) from which a word the rules left lower is capitalised
+    verbs: frozenset[str] = frozenset()  # finite verb forms
     profiles: dict[str, Profile] = field(default_factory=dict, repr=False)
 
     def probability(self, features: list[str]) -> float:
@@ -79,21 +85,32 @@ class CaseCorrector:
         usage = document_usage(words, cased, starts)
         for lower, shown, first in zip(words, cased, starts, strict=True):
             line = line_shape(lower, shown, first)
-            raised = [i for i in candidates(model, lower, shown, first)
+            raised = [i for i in candidates(model, self.verbs, lower, shown, first)
                       if self.probability(features(model, self.profiles, lower, shown, first,
                                                    i, line, usage)) >= self.threshold]
             for i in raised:
                 shown[i] = profile(model, self.profiles, lower[i]).capital
 
 
-def candidates(model: CaseModel, lower: list[str], shown: list[str],
+def candidates(model: CaseModel, verbs: frozenset[str], lower: list[str], shown: list[str],
                first: set[int]) -> list[int]:
-    """The words the model decides: those the rules left lower-case, but for sentence starts,
-    hand-listed words (their rules know better), person descriptors and abbreviations."""
+    """The words the model decides: those the rules left lower-case next to a capitalised
+    word, but for sentence starts, hand-listed words (their rules know better), person
+    descriptors, name particles, finite verbs (``Barrientos wed Koridze``) that are no given
+    name, and abbreviations."""
     return [i for i, word in enumerate(lower)
             if i not in first and word[:1].isalpha() and shown[i] == word and "." not in word
             and word not in model.fixed and word not in model.rules
-            and word not in DESCRIPTORS and not _lower_across_ampersand(shown, i)]
+            and word not in DESCRIPTORS and word not in PARTICLES
+            and (word not in verbs or word in model.given) and _beside_a_name(shown, first, i)
+            and not _lower_across_ampersand(shown, i)]
+
+
+def _beside_a_name(shown: list[str], first: set[int], i: int) -> bool:
+    """A capitalised word (not a display capital at a sentence start) stands next to the word:
+    the model extends names; a capital on a word alone made actors of ``Tea`` and ``Witch``."""
+    return any(0 <= j < len(shown) and j not in first and shown[j][:1].isupper()
+               for j in (i - 1, i + 1))
 
 
 def _lower_across_ampersand(shown: list[str], i: int) -> bool:
@@ -233,4 +250,4 @@ def features(model: CaseModel, cache: dict[str, Profile], lower: list[str],
 def load_corrector() -> CaseCorrector:
     """The shipped weights, read once per process."""
     data = json.loads(DATA.read_text(encoding="utf-8"))
-    return CaseCorrector(data["weights"], data["bias"], data["threshold"])
+    return CaseCorrector(data["weights"], data["bias"], data["threshold"], load_verb_forms())
