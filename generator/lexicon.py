@@ -2,10 +2,13 @@
 
 Each list says what it holds. A component that needs a variant writes it where it uses the
 list (``DETERMINERS | {"every", ...}``), so every difference is visible and deliberate. All
-words are lower case. The module imports nothing: ingest, text, nlp and evaluation all read it.
+words are lower case. The module imports nothing of the project: ingest, text, nlp and
+evaluation all read it.
 """
 
 from __future__ import annotations
+
+import re
 
 # Personal pronouns, subject and object forms.
 PERSONAL_PRONOUNS = frozenset({"i", "me", "you", "he", "him", "she", "her", "it", "we", "us",
@@ -32,6 +35,24 @@ DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those"}) | 
 # Quantity words that head a phrase naming part of a group ("many of the residents").
 PARTITIVES = frozenset({"many", "some", "most", "few", "all", "one", "several", "none",
                         "members"})
+
+# Nouns that describe a person next to a name and stay lower-case in news text
+# ("Sunderland striker Jermain Defoe", "the Togo international", "the Los Angeles native"):
+# what case counts cannot tell from a name head ("Hubble Space Telescope").
+PERSON_DESCRIPTORS = frozenset(re.findall(r"[\w-]+", """
+    striker midfielder defender winger goalkeeper keeper forward prop flanker hooker fly-half
+    skipper captain coach manager boss chairman veteran rookie champion star singer actor
+    actress presenter host model designer player driver rider jockey trainer batsman bowler
+    spokesman spokeswoman spokesperson lawyer attorney barrister solicitor officer detective
+    sergeant constable investigator expert professor researcher scientist doctor surgeon
+    nurse teacher pupil student mother father son daughter wife husband brother sister
+    friend girlfriend boyfriend partner fiancée fiance widow seeker resident neighbour
+    neighbor victim suspect director producer writer author journalist reporter editor
+    photographer worker employee owner founder chef pilot soldier commander official leader
+    candidate rival teammate colleague pastor priest fielder wicketkeeper centre-back
+    full-back fullback scrum-half wideman international native national youngster teenager
+    schoolboy schoolgirl holidaymaker tourist mum dad
+"""))
 
 # Abbreviations that end with a full stop which does not end the sentence ("Mr.", "Jan.",
 # "U.S."), written without that stop.

@@ -247,3 +247,17 @@ def test_a_titled_surname_is_not_merged_with_a_full_name_of_the_other_gender(nlp
     james = actor_named(explainer, "James Creag")
     assert "Mrs Creag" not in {m.text for m in james.mentions}, james.mentions
     assert actor_named(explainer, "Mrs Creag").kind == "person"
+
+
+def test_a_platform_the_tagger_calls_a_person_is_an_organisation(nlp):
+    text = ("many fans took to twitter to express their anger at the club\n"
+            "others posted messages on twitter about the incident\n")
+    kinds = {a.name: a.kind for a in explain(nlp, text).actors}
+    assert kinds.get("Twitter") in {None, "organisation"}, kinds
+
+
+def test_a_say_verb_capitalised_after_a_question_mark_is_no_actor(nlp):
+    text = ("consumer group which ? , said : ' we are concerned that this decision waters down "
+            "the law '\n")
+    names = {a.name for a in explain(nlp, text).actors}
+    assert "Said" not in names, names

@@ -299,3 +299,17 @@ def test_newspaper_cited_as_a_source_is_a_name() -> None:
 def test_ellipsis_inside_a_sentence_stands_apart() -> None:
     assert one("japan ... stands as one of the great free societies").startswith("Japan ... stands")
     assert one("and we rate them ...") == "And we rate them..."
+
+
+@pytest.mark.parametrize(
+    ("tokens", "expected"),
+    [
+        ("the togo international posted a picture", "The Togo international posted"),
+        ("leeds captain kevin sinfield scored", "Leeds captain Kevin Sinfield"),
+        ("the former england captain entered the race", "former England captain entered"),
+        ("amnesty international said it was worried", "Amnesty International said"),
+    ],
+)
+def test_a_noun_describing_a_person_stays_lower_case_after_a_name(tokens: str,
+                                                                 expected: str) -> None:
+    assert expected in one(tokens)

@@ -77,17 +77,20 @@ def polnear_report(nlp, eval_dir: Path, limit: int | None) -> dict:
 def cnndm_report(nlp, eval_dir: Path, limit: int | None, sample: Path | None) -> dict:
     inputs = sorted(p for p in (eval_dir / "cnndm").glob("*.txt") if p.stem.count(".") == 0)
     tp = fp = fn = 0
+    shown = Agreement()
     lines = []
     for path in inputs[:limit]:
         lower = path.read_text(encoding="utf-8")
         cased = path.with_suffix(".cased.txt").read_text(encoding="utf-8")
         found = actors_of(nlp, lower, path.stem)
+        expected = actors_of(nlp, cased, path.stem)
         predicted = {m.span for a in found for m in a.mentions if m.text.lower() not in PRONOUNS}
-        reference = {m.span for a in actors_of(nlp, cased, path.stem) for m in a.mentions
+        reference = {m.span for a in expected for m in a.mentions
                      if m.text.lower() not in PRONOUNS}
         tp += len(predicted & reference)
         fp += len(predicted - reference)
         fn += len(reference - predicted)
+        shown.add(found, expected)
         lines.append(f"## {path.stem}\n" + "\n".join(
             f"- {a.name} [{a.kind}] x{len(a.mentions)}: "
             + "; ".join(sorted({m.readable for m in a.mentions})) for a in found))
@@ -95,7 +98,39 @@ def cnndm_report(nlp, eval_dir: Path, limit: int | None, sample: Path | None) ->
         sample.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
     p, r = ratio(tp, tp + fp), ratio(tp, tp + fn)
     return {"articles": len(inputs[:limit]), "precision": round(p, 3), "recall": round(r, 3),
-            "f1": round(f1(p, r), 3)}
+            "f1": round(f1(p, r), 3), "shown": shown}
+
+
+class Agreement:
+    """Shown actors (places aside) of the lower-case run against those of the cased run.
+
+    An actor agrees when one of its named mentions has the span of a mention of an actor of
+    the same kind in the other run: what case restoration invented (an actor only the
+    lower-case run shows) and lost (one only the cased run shows).
+    """
+
+    def __init__(self) -> None:
+        self.lower = self.lower_agreeing = self.cased = self.cased_agreeing = 0
+
+    def add(self, found: list[Actor], expected: list[Actor]) -> None:
+        mine, theirs = _shown_spans(found), _shown_spans(expected)
+        self.lower += len(mine)
+        self.lower_agreeing += sum(bool(spans & _all(theirs, kind)) for kind, spans in mine)
+        self.cased += len(theirs)
+        self.cased_agreeing += sum(bool(spans & _all(mine, kind)) for kind, spans in theirs)
+
+    def scores(self) -> tuple[float, float]:
+        return ratio(self.lower_agreeing, self.lower), ratio(self.cased_agreeing, self.cased)
+
+
+def _shown_spans(actors: list[Actor]) -> list[tuple[str, set]]:
+    """Kind and named mention spans of each actor the site shows (at the default threshold)."""
+    return [(a.kind, {m.span for m in a.mentions if m.text.lower() not in PRONOUNS})
+            for a in actors if a.confidence >= DEFAULT_THRESHOLD.actors and a.kind != "place"]
+
+
+def _all(actors: list[tuple[str, set]], kind: str) -> set:
+    return {span for k, spans in actors if k == kind for span in spans}
 
 
 def seed_actors(nlp, eval_dir: Path, path: Path) -> None:
@@ -149,6 +184,11 @@ def main(argv: list[str] | None = None) -> int:
     cnndm = cnndm_report(nlp, args.eval_dir, args.limit, args.sample)
     print(f"cnndm ({cnndm['articles']} articles): mentions on lower-case input vs cased original:"
           f" P {cnndm['precision']:.3f} R {cnndm['recall']:.3f} F1 {cnndm['f1']:.3f}")
+    agreement = cnndm["shown"]
+    print(f"cnndm shown actors: {agreement.lower} on lower-case input, "
+          f"{agreement.scores()[0]:.3f} also shown from the cased original; "
+          f"{agreement.cased} from the cased original, {agreement.scores()[1]:.3f} also shown "
+          "from lower case")
     print(f"time: {time.perf_counter() - start:.1f} s")
     return 0
 

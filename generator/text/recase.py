@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from generator.lexicon import PERSON_DESCRIPTORS
 from generator.text.captions import load_verb_forms
 from generator.text.truecase import TITLES, CaseModel
 
@@ -33,22 +33,6 @@ SHARE_EDGES = (0.001, 0.01, 0.05, 0.15, 0.3, 0.5, 0.7, 0.9, 0.99)
 # Words this frequent in the counts are function words: their identity is a feature.
 FREQUENT = 50_000
 MAX_PROFILES = 200_000
-# Nouns that describe a person before the name and stay lower-case in news text
-# ("Sunderland striker Jermain Defoe", "asylum seeker Jafar Adeli"): what the counts cannot tell
-# from a name head ("Hubble Space Telescope").
-DESCRIPTORS = frozenset(re.findall(r"[\w-]+", """
-    striker midfielder defender winger goalkeeper keeper forward prop flanker hooker fly-half
-    skipper captain coach manager boss chairman veteran rookie champion star singer actor
-    actress presenter host model designer player driver rider jockey trainer batsman bowler
-    spokesman spokeswoman spokesperson lawyer attorney barrister solicitor officer detective
-    sergeant constable investigator expert professor researcher scientist doctor surgeon
-    nurse teacher pupil student mother father son daughter wife husband brother sister
-    friend girlfriend boyfriend partner fiancée fiance widow seeker resident neighbour
-    neighbor victim suspect director producer writer author journalist reporter editor
-    photographer worker employee owner founder chef pilot soldier commander official leader
-    candidate rival teammate colleague pastor priest fielder wicketkeeper centre-back
-    full-back fullback scrum-half
-"""))
 # Name particles: "Van Gaal" but "Rembrandt van Rijn"; the hand list and the counts decide.
 PARTICLES = frozenset({"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "al",
                        "el", "bin", "ibn", "ben", "del", "della", "dos", "das", "ter", "ten"})
@@ -101,7 +85,7 @@ def candidates(model: CaseModel, verbs: frozenset[str], lower: list[str], shown:
     return [i for i, word in enumerate(lower)
             if i not in first and word[:1].isalpha() and shown[i] == word and "." not in word
             and word not in model.fixed and word not in model.rules
-            and word not in DESCRIPTORS and word not in PARTICLES
+            and word not in PERSON_DESCRIPTORS and word not in PARTICLES
             and (word not in verbs or word in model.given) and _beside_a_name(shown, first, i)
             and not _lower_across_ampersand(shown, i)]
 
@@ -231,7 +215,7 @@ def features(model: CaseModel, cache: dict[str, Profile], lower: list[str],
             found.append(f"o{side}{other}s{s}")
     if word in model.given:
         found.append("G")
-    if word in DESCRIPTORS:
+    if word in PERSON_DESCRIPTORS:
         found.append(f"D{nc}")
     if nxt in model.given and nc == "T":
         found.append("g+")

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from generator.lexicon import DEMONYMS, DETERMINERS
+from generator.lexicon import DEMONYMS, DETERMINERS, PERSON_DESCRIPTORS
 from generator.text.detokenize import CLAUSE_WORDS, SAY_VERBS
 from generator.text.hyphens import Hyphens, load_hyphens
 from generator.text.tables import Chain, Table, sorted_lines
@@ -41,6 +41,8 @@ NOT_MODIFIERS = frozenset({"several", "multiple", "many", "few", "some", "all", 
 MODIFIER_MAX_COUNT = 50_000  # words more frequent than this are function words
 # Words before a noun that make it a common noun ("a fire hazard"), not a name.
 NOUN_OPENERS = DETERMINERS | {"every", "any", "no", "another"}
+# Words that open a phrase describing someone: "the England captain", "former Chelsea star".
+DESCRIBING_OPENERS = DETERMINERS | {"former", "ex", "fellow", "veteran", "young", "new", "'s"}
 SPREAD_MIN_SHARE = 0.1  # ... nor mostly lower-case nouns (``ankle Boots`` after ``Chelsea``)
 # Share of capitalised uses in the counts above which a bare possessive noun is a name.
 POSSESSIVE_NAME_SHARE = 0.2
@@ -139,6 +141,7 @@ class CaseModel:
         _reported_outlets(tokens, chosen)
         _capitalise_titles(tokens, chosen)
         self._extend_names_left(tokens, chosen)
+        self._lower_descriptors(tokens, chosen)
         self._mark_phrases(tokens, chosen)
         self._extend_names_right(tokens, chosen)
         return chosen, strong
@@ -254,6 +257,23 @@ class CaseModel:
                 named = self.backward.get(title + "\t" + right, 0.0)
                 if named > 2 * self.backward.get(word + "\t" + right, 0.0) + PSEUDO:
                     chosen[i] = title
+
+    def _lower_descriptors(self, tokens: list[str], chosen: list[str]) -> None:
+        """``the Togo international``, ``Leeds captain Kevin Sinfield``: a noun that describes a
+        person stays lower-case after a name when a determiner opens the phrase or a name
+        follows, whatever the counts of capitalised ``International`` or ``Captain``."""
+        for i in range(1, len(tokens)):
+            word = tokens[i]
+            if (word not in PERSON_DESCRIPTORS or chosen[i] == word or word in self.fixed
+                    or word in self.rules or not _starts_name(chosen[i - 1])):
+                continue
+            start = i - 1
+            while start > 0 and _starts_name(chosen[start - 1]):
+                start -= 1
+            opened = start > 0 and tokens[start - 1] in DESCRIBING_OPENERS
+            named = i + 1 < len(tokens) and _starts_name(chosen[i + 1])
+            if opened or named:
+                chosen[i] = word
 
     def _extend_names_right(self, tokens: list[str], chosen: list[str]) -> None:
         """Name heads after names found late (``New York`` + ``times`` -> ``Times``).

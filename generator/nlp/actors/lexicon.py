@@ -119,6 +119,11 @@ ORGANISATION_ALIASES = {
     "fbi": "federal bureau of investigation", "cia": "central intelligence agency",
     "labour": "labour party", "tories": "conservative party", "tory": "conservative party",
 }
+# Online platforms: the tagger often reads a bare one as a person ("took to Twitter").
+PLATFORMS = frozenset({"twitter", "facebook", "instagram", "snapchat", "youtube", "reddit",
+                       "whatsapp", "tiktok", "linkedin", "tumblr", "pinterest", "weibo",
+                       "wechat", "vine", "periscope", "flickr", "myspace", "craigslist",
+                       "google", "netflix", "spotify", "telegram"})
 MILITANT_NAMES = frozenset({
     "islamic state", "isis", "isil", "daesh", "al-qaeda", "al qaeda", "taliban", "hamas",
     "hezbollah", "boko haram", "al-shabaab", "al shabaab", "al-nusra", "al nusra",

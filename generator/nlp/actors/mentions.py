@@ -124,7 +124,8 @@ def _entity(doc: Doc, ent: SpacySpan) -> Candidate | None:
             return phrase
     if label == "NORP" or is_people(text):
         return _people(doc, ent, text)
-    if label == "PERSON" and text in lex.ORGANISATION_ALIASES:  # "vote Labour"
+    if label == "PERSON" and (text in lex.ORGANISATION_ALIASES  # "vote Labour"
+                              or text in lex.PLATFORMS):  # "took to Twitter"
         label = "ORG"
     elif label in {"ORG", "PERSON"} and _named_place(root):
         label = "GPE"

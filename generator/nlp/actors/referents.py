@@ -100,11 +100,16 @@ def _capitalised_by_position(doc: Doc, referent: _Referent) -> bool:
 
 def _capital_due(doc: Doc, i: int) -> bool:
     """The token opens its sentence, or a quotation or bracket that opens there or after a
-    colon ("adding : ' Hair , for some reason ...")."""
+    colon ("adding : ' Hair , for some reason ..."), or it follows end punctuation inside a
+    sentence the parser did not split ("Which?, Said: ...")."""
     j = i
     while j > 0 and not doc[j].is_sent_start and doc[j - 1].text in OPENERS:
         j -= 1
-    return j == 0 or doc[j].is_sent_start or (j < i and doc[j - 1].text == ":")
+    if j == 0 or doc[j].is_sent_start or (j < i and doc[j - 1].text == ":"):
+        return True
+    while j > 0 and doc[j - 1].text in OPENERS | {","}:
+        j -= 1
+    return j > 0 and doc[j - 1].text in {"?", "!", "."}
 
 
 def _actor(document: Document, referent: _Referent) -> Actor | None:
