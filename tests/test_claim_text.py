@@ -20,6 +20,13 @@ def test_actions_are_not_claims(nlp):
     assert not any(word in cue for cue in cues for word in ("offered", "ignored", "begun"))
 
 
+def test_a_plan_is_an_intention_not_a_claim(nlp):
+    text = ("Dads plan to outspend moms by 63 percent this year, a survey found. "
+            "The minister said the plan would fail.")
+    cues = _cues(explain(nlp, text))
+    assert "said" in cues and not any("plan" in cue for cue in cues), cues
+
+
 def test_saying_believing_and_fearing_are_claims(nlp):
     text = ("The minister said the plan would fail. Farmers fear the drought will last. "
             "Critics believe the tax is unfair.")

@@ -25,7 +25,7 @@ from generator.evaluation.silver import Silver, expected_calibration_error
 from generator.nlp.actors.confidence import DATA_FILE, ActorScorer
 from generator.nlp.actors.referents import scored_actors
 from generator.nlp.pipeline import MODEL, load_model
-from tools.train_attribution_scorer import fit
+from tools.fitting import fit_logistic
 
 DEFAULT_OUT = Path(__file__).resolve().parent.parent / "generator" / "nlp" / "data" / DATA_FILE
 UNFITTED = ActorScorer({}, 0.0)
@@ -52,8 +52,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="only the first N documents")
     parser.add_argument("--cache", type=Path, help="read/write the examples here (JSON lines)")
     parser.add_argument("--epochs", type=int, default=10)
-    parser.add_argument("--rate", type=float, default=0.05)
-    parser.add_argument("--l2", type=float, default=1e-3)
+    parser.add_argument("--rate", type=float, default=0.02)
+    parser.add_argument("--l2", type=float, default=1e-4)
     args = parser.parse_args(argv)
     items = load_split(Path(args.eval_dir) / "polnear" / "train", args.limit)
     if args.cache and args.cache.is_file():
@@ -62,7 +62,8 @@ def main(argv: list[str] | None = None) -> int:
         data = examples(load_model(), items)
         if args.cache:
             args.cache.write_text("".join(json.dumps(x) + "\n" for x in data))
-    weights, bias = fit(data, args.epochs, args.rate, args.l2)
+    weights, bias = fit_logistic([f for f, _ in data], [bool(y) for _, y in data],
+                                 epochs=args.epochs, rate=args.rate, l2=args.l2)
     scorer = ActorScorer(weights, bias)
     ece = expected_calibration_error([(scorer.score(f), y) for f, y in data])
     right = sum(y for _, y in data)

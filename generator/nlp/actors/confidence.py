@@ -27,6 +27,7 @@ from generator.lexicon import DEMONYMS
 from generator.nlp.actors import lexicon as lex
 from generator.nlp.actors.mentions import SUBJECTS, Candidate, acts, first_names
 from generator.nlp.attribution import BELIEF_VERBS, SPEECH_VERBS
+from generator.text.truecase import load_model as case_model
 
 DATA_FILE = "actor_confidence.json"
 # Entity labels that agree with each kind.
@@ -99,7 +100,16 @@ def actor_features(doc: Doc, candidates: list[Candidate], kind: str, role: str |
     if lowercase:
         feats.append(f"case={_case(doc, words)}")
         feats.append(f"lower&source={source}")
+        if _common_word(doc, words):
+            feats.append("case=common")
     return feats
+
+
+def _common_word(doc: Doc, words: list[Candidate]) -> bool:
+    """On lower-case input: every mention is one word that the case statistics see mostly in
+    lower case ("Climbdown", "Kingsize"): its capital, and so the name, is restoration's guess."""
+    return bool(words) and all(
+        c.end - c.start == 1 and case_model().common(doc[c.start].lower_) for c in words)
 
 
 def _speaks(root: Token) -> bool:

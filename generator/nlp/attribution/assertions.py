@@ -24,9 +24,10 @@ from generator.nlp.attribution.lexicon import (
 )
 from generator.nlp.attribution.spans import lemma_of
 
-# Acts, not assertions, that the cue lexicon lists for PolNeAR's sake.
+# Acts and intentions, not assertions, that the cue lexicon lists for PolNeAR's sake
+# ("Dads plan to outspend moms").
 ACTION_VERBS: frozenset[str] = word_set("""
-offer name decide seek raise continue
+offer name decide seek raise continue plan
 """)
 
 # Speech acts, propositional attitudes and evaluations beyond the cue lexicon (the long tail
