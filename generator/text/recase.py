@@ -1,14 +1,15 @@
 """A learned second opinion on the case the rules chose for each word.
 
 The rules of :mod:`generator.text.truecase` decide a word from its own counts and its
-neighbours' words; they miss names made of common words (``Crown Prosecution Service``,
-``Queens Park Rangers``) and capitalise common words after names (``Sherpas``). A logistic
-model sees what the rules cannot weigh together: the word's capital share and frequency, the
-case the rules gave it and its neighbours two words either side, the frequent words around
-it, its ending, given names and titles before it, and how capitalised its line is. It capitalises
-a word the rules left lower-case when it is confident the word is capitalised. It never
-lowers a capital: the rules' capitals come from hand lists, gazetteers, titles and quoted
-titles that the model cannot see, and lowering them cost as many right capitals as wrong ones.
+neighbours' words; they miss parts of names made of common words (``Crown Prosecution
+Service``, ``Nacer Chadli``). A logistic model sees what the rules cannot weigh together:
+the word's capital share and frequency, the case the rules gave the words two either side of
+it and its whole line, the frequent words around it, its ending, how the rules cased its
+other occurrences in the document, and given names and titles next to it. It capitalises a
+word the rules left lower-case, next to a capitalised word, when it is confident the word is
+capitalised. It never lowers a capital: the rules' capitals come from hand lists, gazetteers,
+titles and quoted titles that the model cannot see, and lowering them cost as many right
+capitals as wrong ones.
 
 Weights: ``data/case_corrector.json``, fitted by ``tools/train_case_corrector.py`` on the
 PolNeAR **train** and TimeML texts (lower-cased and tokenized like the seed); only feature
@@ -215,8 +216,6 @@ def features(model: CaseModel, cache: dict[str, Profile], lower: list[str],
             found.append(f"o{side}{other}s{s}")
     if word in model.given:
         found.append("G")
-    if word in PERSON_DESCRIPTORS:
-        found.append(f"D{nc}")
     if nxt in model.given and nc == "T":
         found.append("g+")
     if nxt == "'s":
