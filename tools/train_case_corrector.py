@@ -1,6 +1,6 @@
 """Fit the learned case corrector (:mod:`generator.text.recase`) and write its weights.
 
-Command (from the project root, about 3 minutes)::
+Command (from the project root, about 2 minutes)::
 
     python -m tools.train_case_corrector --eval-dir ../shared/eval
 
@@ -68,7 +68,6 @@ def seed_lines(text: str, tokenizer) -> list[list[str]]:
                   if not t.is_space]
         if tokens and tokens[-1] == ".":
             tokens.pop()
-        tokens = [t for t in tokens if t.strip() and not any(c.isspace() for c in t)]
         if tokens and not _headline(tokens) and all(len(t.lower()) == len(t) for t in tokens):
             lines.append(tokens)
     return lines
@@ -84,17 +83,13 @@ def examples(text: str, tokenizer, model, verbs: frozenset[str]
     """Feature rows and gold labels of one document's candidates, and the rules' counts."""
     gold = seed_lines(text, tokenizer)
     lowered = "\n".join(" ".join(t.lower() for t in line) for line in gold)
-    spans, at = [], 0
+    spans, by_start, at = [], {}, 0
     for line in gold:
-        length = len(" ".join(line))
-        spans.append((at, at + length))
-        at += length + 1
-    by_start = {}
-    for (start, _), line in zip(spans, gold, strict=True):
-        offset = start
+        start = at
         for token in line:
-            by_start[offset] = token
-            offset += len(token) + 1
+            by_start[at] = token
+            at += len(token) + 1
+        spans.append((start, at - 1))
     laid_out = layout(lowered, spans)
     words = [[BRACKETS.get(t.text, t.text) for t in tokens] for tokens in laid_out]
     cased, starts = rule_case(laid_out, words, model)

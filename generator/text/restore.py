@@ -158,8 +158,8 @@ def _restore_prose(text: str, start: int, end: int, model: CaseModel) -> Restore
     cased = model.case_tokens(heads, starts)
     load_corrector().correct(model, [heads], [cased], [starts])
     chars = list(segment)
-    for match, word, form in zip(matches, words, cased, strict=True):
-        full = form + word[len(_head(word)):]
+    for match, word, head, form in zip(matches, words, heads, cased, strict=True):
+        full = form + word[len(head):]
         if len(full) == len(word):
             chars[match.start():match.end()] = full
     restored = "".join(chars)
