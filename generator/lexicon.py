@@ -54,6 +54,11 @@ PERSON_DESCRIPTORS = frozenset(re.findall(r"[\w-]+", """
     schoolboy schoolgirl holidaymaker tourist mum dad
 """))
 
+# Endings of nouns for people ("investigators", "student", "trainee", "chairman").
+PERSON_SUFFIXES = tuple(end + plural for end in (
+    "er", "or", "ist", "ian", "ant", "ent", "ee", "man", "men", "woman", "women", "people")
+    for plural in ("", "s"))
+
 # Abbreviations that end with a full stop which does not end the sentence ("Mr.", "Jan.",
 # "U.S."), written without that stop.
 ABBREVIATIONS = frozenset({

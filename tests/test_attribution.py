@@ -179,11 +179,54 @@ def test_fronted_wh_content_keeps_speaker(nlp: spacy.Language) -> None:
     assert "an unfair new tax" in text[atts[0].content[0]:atts[0].content[1]]
 
 
-def test_clause_content_stops_before_which_aside(nlp: spacy.Language) -> None:
+def test_clause_content_keeps_its_relative_clause(nlp: spacy.Language) -> None:
+    # PolNeAR marks the whole complement: the aside is part of what the senator said
     text = ("The senator said he would close the old plant, which employs about 300 people "
             "in the county.")
     a = _find(text, _run(nlp, text), "close the old plant")
-    assert "employs" not in text[a.content[0]:a.content[1]]
+    assert text[a.content[0]:a.content[1]].endswith("in the county")
+
+
+def test_conjoined_that_clauses_are_one_report(nlp: spacy.Language) -> None:
+    text = ("The police said a second device was found in the park and that the area is "
+            "being treated as a crime scene.")
+    atts = [a for a in _run(nlp, text) if _text(text, a.cue) == "said"]
+    assert len(atts) == 1
+    assert _text(text, atts[0].content) == ("a second device was found in the park and that "
+                                            "the area is being treated as a crime scene")
+
+
+def test_conjoined_report_with_its_own_cue_is_its_own_claim(nlp: spacy.Language) -> None:
+    text = ("Zhang said authorities would take measures to stop people from going abroad, "
+            "and that he expects 'fewer and fewer cases' of that happening.")
+    atts = _run(nlp, text)
+    said = _find(text, atts, "authorities would take measures")
+    assert "expects" not in text[said.content[0]:said.content[1]]
+    expects = next(a for a in atts if _text(text, a.cue) == "expects")
+    assert _text(text, expects.content) == "'fewer and fewer cases' of that happening"
+
+
+def test_participle_after_the_content_is_narration(nlp: spacy.Language) -> None:
+    text = ("The mayor said the bridge would reopen in May, citing the engineers' latest "
+            "report.")
+    a = _find(text, _run(nlp, text), "the bridge would reopen")
+    assert _text(text, a.content) == "the bridge would reopen in May"
+
+
+def test_object_content_stops_before_a_circumstance(nlp: spacy.Language) -> None:
+    text = "The senator attacked the budget in a speech on Monday."
+    a = _find(text, _run(nlp, text), "the budget")
+    assert _text(text, a.content) == "the budget"
+
+
+@pytest.mark.parametrize("text", [
+    "A man said to be the leader of the gang was arrested on Monday.",
+    "a man said to be the leader of the gang was arrested on monday .",
+    "The company, reported to be worth $2 billion, was sold.",
+    "A minor also found guilty was sentenced to three years in a reformatory institution.",
+])
+def test_reduced_passive_is_no_one_saying_anything(nlp: spacy.Language, text: str) -> None:
+    assert not [a for a in _run(nlp, text) if a.source is not None]
 
 
 def test_learned_cue_outside_lexicon(nlp: spacy.Language) -> None:
@@ -321,3 +364,57 @@ def test_two_quotes_of_one_speech_tag_are_one_content(nlp: spacy.Language) -> No
     joined = _join_split(doc, [first, second])
     assert len(joined) == 1
     assert joined[0].content == (opens[0], opens[3] + 1)
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("He claimed the charge against him was unfair and vowed to fight the companies.", "vowed"),
+    ("Professor Glaister said the ruling would hand firms a blank cheque, adding: 'This "
+     "decision could cost motorists millions.'", "adding"),
+    ("The Lib Dems said that the changes had been part of their manifesto and said Labour "
+     "would cost taxpayers more.", "said"),
+])
+def test_a_second_verb_of_saying_hung_in_the_content_keeps_the_speaker(
+        nlp: spacy.Language, text: str, cue: str) -> None:
+    atts = [a for a in _run(nlp, text) if _text(text, a.cue) == cue]
+    last = max(atts, key=lambda a: a.cue[0])
+    assert _text(text, last.source) in {"He", "Professor Glaister", "The Lib Dems"}
+
+
+def test_two_speakers_in_one_sentence_keep_their_own_quotes(nlp: spacy.Language) -> None:
+    text = ("One user, Janine Gamblen, wrote: 'Some people really are just stupid,' while "
+            "Sarah Edwards added: 'Only in Oldham.'")
+    found = {_text(text, a.source): _text(text, a.content) for a in _run(nlp, text)}
+    assert found == {"One user, Janine Gamblen": "'Some people really are just stupid,'",
+                     "Sarah Edwards": "'Only in Oldham.'"}
+
+
+def test_an_object_complement_after_a_comma_is_content(nlp: spacy.Language) -> None:
+    text = ("The Economist called Clinton's stance on gay marriage, 'Cautious to the point of "
+            "cowardice.'")
+    a = _find(text, _run(nlp, text), "stance")
+    assert _text(text, a.content).endswith("'Cautious to the point of cowardice.'")
+
+
+def test_a_quote_after_a_persons_report_is_that_person_going_on(nlp: spacy.Language) -> None:
+    text = ("The student says that ordinary jobs failed to cover the cost of living.\n"
+            "'I didn't know anyone in London so when I moved here it was starting from "
+            "scratch.'")
+    a = _find(text, _run(nlp, text), "I didn't know anyone")
+    assert _text(text, a.source) == "The student" and a.origin == "continued"
+
+
+def test_a_quote_after_a_newspapers_report_stays_unattributed(nlp: spacy.Language) -> None:
+    text = ("The Global Times said about 300 Chinese are fighting alongside the Islamic State.\n"
+            "'The organisation has a huge international influence and we have already been "
+            "affected.'")
+    a = _find(text, _run(nlp, text), "huge international influence")
+    assert a.source is None and a.cue is None
+
+
+def test_a_speech_tag_on_a_line_of_its_own_speaks_for_the_quote_before(
+        nlp: spacy.Language) -> None:
+    text = ("race winner hamilton celebrates with the trophy .\n"
+            "' i got the pole , i did the job in bahrain , '\nhamilton said .\n"
+            "' now i have to see if i can improve . '\n")
+    found = [a for a in _run(nlp, text) if "pole" in text[a.content[0]:a.content[1]]]
+    assert found and _text(text, found[0].source) == "hamilton"

@@ -95,3 +95,35 @@ def test_whom_a_verb_addresses_or_what_it_describes_is_no_claim(nlp):
     assert any("disgrace" in c for c in contents), contents
     assert any(c.startswith("that he would appeal") for c in contents), contents
     assert any("Adeli cared" in c for c in contents), contents  # parsed as a relative clause
+
+
+def test_situations_relatives_and_fused_sentences_are_no_claims(nlp):
+    for text in ["Marcos found herself pitched against the might of the football club.",
+                 "She loved men, but did not turn away from women.",
+                 "The misconduct hearing, which is expected to last a month, will hear from "
+                 "several witnesses.",
+                 "His stunt attracted a crowd when the stunt was finally revealed some students "
+                 "have even rented plane banners."]:
+        assert explain(nlp, text).claims == [], text
+
+
+def test_a_passive_with_its_addressee_or_it_keeps_its_clause(nlp):
+    claims = explain(nlp, "She was told she had cancer.").claims
+    assert [c.content.text for c in claims] == ["she had cancer"]
+    claims = explain(nlp, "It was revealed that the minister had lied.").claims
+    assert [c.content.text for c in claims] == ["that the minister had lied"]
+
+
+def test_a_second_verb_of_saying_ends_the_content(nlp):
+    text = ("Mr Lawson said that all of the stolen money was paid into his gambling account "
+            "and told the court that he was sorry.")
+    said = [c for c in explain(nlp, text).claims if c.cue and c.cue.text == "said"]
+    assert [c.content.text for c in said] == [
+        "that all of the stolen money was paid into his gambling account"]
+
+
+def test_calls_someone_ignored_are_not_the_ignorers_claim(nlp):
+    text = ("Beijing has blamed the violence on militants, but has offered little evidence and "
+            "ignored calls for independent investigations.")
+    claims = explain(nlp, text).claims
+    assert not [c for c in claims if "investigations" in c.content.text and c.source], claims

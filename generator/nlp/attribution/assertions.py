@@ -85,12 +85,17 @@ FORM_CUES = frozenset({":", "according", "to"})
 CLAUSE_ONLY_VERBS: frozenset[str] = word_set("""
 see know feel find show learn remember forget understand hear notice discover reveal
 tell ask inform remind assure notify brief describe refer characterize characterise portray
-depict
+depict love like enjoy
 """)
+REFLEXIVES = frozenset({"myself", "yourself", "himself", "herself", "itself", "ourselves",
+                        "yourselves", "themselves"})
 
 
 def _takes_clause(verb: Token) -> bool:
-    """A clausal complement, an if/whether clause or an "as" predicate ("sees X as Y")."""
+    """A clausal complement, an if/whether clause or an "as" predicate ("sees X as Y"); not
+    one about the subject itself ("found herself pitched against the club" is a situation)."""
+    if any(t.lower_ in REFLEXIVES for c in verb.rights for t in (c, *c.lefts)):
+        return False
     for child in verb.children:
         if child.dep_ in {"ccomp", "xcomp", "oprd"} or (child.dep_ == "prep"
                                                         and child.lower_ == "as"):

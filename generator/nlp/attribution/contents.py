@@ -45,10 +45,11 @@ def tail_range(verb: Token, first: Token) -> tuple[int, int]:
     tails ("... in an interview on Sunday", "..., which ...") are circumstances, not content."""
     end = cut_aside(first, first.right_edge.i + 1)
     for child in verb.rights:
-        if child.i <= first.i:
-            continue
+        if child.i <= first.i or (child.dep_ == "punct" and (child.text == "," or
+                                                             is_quote(child))):
+            continue  # "called his stance, 'cautious to the point of cowardice'"
         if child.dep_ not in TAIL_DEPS or child.dep_ in {"advcl", "npadvmod"} or (
-                child.dep_ == "prep" and child.lower_ not in TAIL_PREPS | {"in", "following"}
+                child.dep_ == "prep" and child.lower_ not in TAIL_PREPS
                 and not _noun_modifier(child, end)):
             break
         end = cut_aside(child, child.right_edge.i + 1)
@@ -80,29 +81,50 @@ def cut_aside(head: Token, end: int) -> int:
 
 
 def clause_range(clause: Token) -> tuple[int, int]:
-    """The clause subtree, cut before a conjoined clause with its own subject ("A said X, and
-    that he expects Y" holds two reports)."""
+    """The whole clause subtree, as PolNeAR marks a content: its relative clauses and
+    conjoined that-clauses included ("said X, and that Y" is one report), except a conjoined
+    clause that is a report of its own ("said X, and that he expects Y": "expects" is
+    the second cue)."""
     start, end = subtree_range(clause)
     for child in clause.rights:
-        if child.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that"
-                                        for c in child.children):
+        if child.dep_ == "conj" and own_report(child):
             cut = child.left_edge.i
             while cut > start and doc_is_joiner(clause.doc[cut - 1]):
                 cut -= 1
             return start, cut
-    return start, _cut_relative(clause, end)
+    return start, _cut_participle(clause, end)
 
 
-def _cut_relative(clause: Token, end: int) -> int:
-    """Cut a clause content before a trailing non-restrictive ", which ..." aside."""
+def _cut_participle(clause: Token, end: int) -> int:
+    """Cut before a trailing ', saying/arguing/citing ...' or ', although ...' adverbial: the
+    article's narration about the report, not its content."""
     doc = clause.doc
-    for i in range(clause.i + 1, end - 1):
-        nxt = doc[i + 1]
-        if doc[i].text == "," and nxt.lower_ in {"which", "where", "who"} \
-                and nxt.head.dep_ == "relcl" \
-                and not inside_quote(doc, clause.left_edge.i, i):
-            return i
+    for child in clause.rights:
+        if child.dep_ != "advcl" or child.i >= end:
+            continue
+        left = child.left_edge.i
+        while left - 1 > clause.i and is_quote(doc[left - 1]):
+            left -= 1  # "'A,' while B added": the quote closes before the aside
+        if left > clause.i and doc[left - 1].text == "," and not inside_quote(
+                doc, clause.left_edge.i, left - 1) and (
+                (child.tag_ == "VBG" and left == child.i) or
+                any(c.dep_ == "mark" and c.lower_ in {"although", "though", "while", "whereas"}
+                    for c in child.children)):
+            return left - 1
     return end
+
+
+def own_report(clause: Token) -> bool:
+    """A conjoined clause that is a report in its own right: a that-clause whose verb is a cue
+    with a subject ("and that he expects Y"), or a verb of saying with no subject, which
+    the parser hung inside the content but which continues the speaker's sentence ("said
+    that X was paid and told the court: ...")."""
+    if lemma_of(clause) not in SPEECH_VERBS | BELIEF_VERBS:
+        return False
+    subject = any(c.dep_ in SUBJECT_DEPS | {"nsubjpass"} for c in clause.children)
+    if not subject:
+        return lemma_of(clause) in SPEECH_VERBS and clause.tag_ in {"VBD", "VBZ", "VBP"}
+    return any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
 
 
 def doc_is_joiner(tok: Token) -> bool:
@@ -160,6 +182,8 @@ def _head_clause_content(verb: Token) -> tuple[int, int] | None:
         return None
     if verb.dep_ in {"advcl", "conj"} and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return None
+    if any(c.dep_ == "mark" for c in verb.children):
+        return None  # "'A,' while B added: 'C'": a clause of its own, not A's speech tag
     start, _ = subtree_range(head)
     return start, verb.left_edge.i
 

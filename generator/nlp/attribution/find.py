@@ -16,7 +16,7 @@ from generator.nlp.attribution.headlines import headline_drafts
 from generator.nlp.attribution.quotes import apply_quotes
 from generator.nlp.attribution.reported import reported_drafts
 from generator.nlp.attribution.scorer import CueScorer, load_scorer
-from generator.nlp.attribution.spans import Attribution, Draft, to_chars
+from generator.nlp.attribution.spans import Attribution, Draft, take_open_quote, to_chars
 from generator.nlp.docs import sentence_index
 
 
@@ -54,7 +54,7 @@ def find_attributions(doc: Doc, scorer: CueScorer | None = None) -> list[Attribu
     sent_of = sentence_index(doc)
     result = []
     for d in drafts:
-        content = to_chars(doc, d.content)
+        content = to_chars(doc, take_open_quote(doc, *d.content))
         if content is None:
             continue
         anchor = d.cue[0] if d.cue else d.content[0]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from generator.lexicon import PERSON_SUFFIXES
 from generator.nlp.attribution.lexicon import FIRST_SECOND_PERSON, SPEECH_VERBS
 from generator.nlp.attribution.quote_marks import Quote, find_quotes
 from generator.nlp.attribution.spans import (
@@ -42,7 +43,7 @@ def _is_stray(doc: Doc, quote: Quote, drafts: list[Draft]) -> bool:
 def _speaker_cue(doc: Doc, sents: list[Span], quote: Quote) -> tuple[Token, Token | None] | None:
     """A cue verb outside the quote in the sentences it touches: (verb, subject)."""
     first = _quote_sent(doc, quote)
-    last = doc[quote.end - 1].sent
+    last = _speech_tag_line(doc, quote, doc[quote.end - 1].sent)
     outside = [t for t in doc[first.start:last.end] if not quote.start <= t.i < quote.end]
     verbs = [t for t in outside if t.pos_ in {"VERB", "AUX"} and t.lemma_ in SPEECH_VERBS]
     if not verbs:
@@ -52,6 +53,21 @@ def _speaker_cue(doc: Doc, sents: list[Span], quote: Quote) -> tuple[Token, Toke
     if subj is not None and quote.start <= subj.i < quote.end:
         subj = None
     return verb, subj
+
+
+def _speech_tag_line(doc: Doc, quote: Quote, last: Span) -> Span:
+    """The sentence after a quote that ends on a comma when it is a short speech tag split off
+    on a line of its own ("'I got the pole,' / Hamilton said."); else the quote's own last
+    sentence."""
+    if not quote.closed or quote.end < 2 or doc[quote.end - 2].text != "," \
+            or last.end >= len(doc):
+        return last
+    tag = doc[last.end].sent
+    words = [t for t in tag if not (t.is_punct or t.is_space)]
+    if len(words) <= 6 and any(t.lemma_ in SPEECH_VERBS and t.pos_ in {"VERB", "AUX"}
+                               for t in words):
+        return tag
+    return last
 
 
 def _colon_intro(doc: Doc, quote: Quote) -> tuple[Token, Token | None] | None:
@@ -165,9 +181,35 @@ def apply_quotes(doc: Doc, drafts: list[Draft]) -> list[Draft]:
         if continues and last_direct is not None:
             last_direct.content = draft.content
             continue
+        if draft.cue is None:
+            draft = _continued_report(doc, quote, out) or draft
         out.append(draft)
         last_direct = draft
     return _join_split(doc, _narration_cut(doc, out, quotes))
+
+
+def _continued_report(doc: Doc, quote: Quote, drafts: list[Draft]) -> Draft | None:
+    """A quote that opens the sentence right after a person's reported claim is that person
+    going on, as newspapers write it ("The student says that X. / 'Y.'"): that claim's source
+    and cue. Not after a newspaper's or a government's report: a quote there is often someone
+    else's, whom the article leaves unnamed ("The Global Times said X. / 'We have already
+    been affected'")."""
+    sent = _quote_sent(doc, quote)
+    if sent.start == 0 or quote.start > sent.start + 1:
+        return None
+    before = [d for d in drafts if d.source is not None and d.cue is not None
+              and d.kind == "reported" and doc[d.cue[0]].sent.end == sent.start]
+    if not before:
+        return None
+    last = max(before, key=lambda d: d.cue[0])
+    if not _a_person(doc[last.source[0]:last.source[1]].root):
+        return None
+    return Draft((quote.start, quote.end), last.cue, last.source, "direct", origin="continued")
+
+
+def _a_person(root: Token) -> bool:
+    return root.ent_type_ == "PERSON" or root.lower_ in {"he", "she"} or (
+        root.tag_ == "NN" and root.lower_.endswith(PERSON_SUFFIXES))
 
 
 def _join_split(doc: Doc, drafts: list[Draft]) -> list[Draft]:

@@ -90,17 +90,25 @@ def _after_free_relative(doc: Doc, cue: tuple[int, int], end: int) -> tuple[int,
     return trim_range(doc, start, end)
 
 
+# Passives whose subject is the one told ("she was told she had cancer"); with any other
+# verb only "it" stands before a clause ("it was revealed that X").
+ADDRESSEE_PASSIVES = frozenset({"tell", "warn", "inform", "assure", "remind", "advise", "ask",
+                                "notify", "promise", "convince", "persuade", "show"})
+
+
 def _passive_draft(doc: Doc, verb: Token) -> Draft | None:
     """'it is claimed that X', 'X is expected to Y', 'attacks blamed on Z'."""
     if verb.tag_ != "VBN" or verb.lemma_ not in PASSIVE_VERBS:
         return None
     subj = next((c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
-    if subj is None and verb.dep_ != "acl":
-        return None
+    if (subj is None and verb.dep_ != "acl") or (subj is not None and subj.tag_ in {"WDT", "WP"}):
+        return None  # "which is expected to last a month": a relative clause, no proposition
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     clause = clausal_child(verb)
     cue = cue_range(verb)
     if clause is not None and clause.dep_ == "ccomp":
+        if subj is not None and subj.lower_ != "it" and verb.lemma_ not in ADDRESSEE_PASSIVES:
+            return None  # "when the stunt was revealed some students ...": two sentences
         content = subtree_range(clause)
     elif clause is not None and subj is not None:
         content = (subj.left_edge.i, clause.right_edge.i + 1)
@@ -230,6 +238,16 @@ def _candidate(doc: Doc, tok: Token) -> tuple[Draft, list[str], bool] | None:
     return draft, feats, lexical
 
 
+# Verbs whose subject holds the stance noun they take ("voiced support for X"); with any
+# other verb the stance is someone else's ("ignored calls for X", "rejected criticism").
+EXPRESSION_VERBS = frozenset({
+    "express", "voice", "make", "issue", "raise", "renew", "repeat", "reiterate", "share",
+    "state", "give", "offer", "air", "lodge", "file", "post", "publish", "tweet", "write",
+    "send", "deliver", "launch", "echo", "add", "sound", "signal", "declare", "have", "hold",
+    "harbor", "harbour", "lead", "level", "register", "pledge", "announce", "outline", "set",
+    "put", "present", "submit", "table", "mount", "step", "stress"})
+
+
 def _nominal_source(word: Token) -> tuple[Token | None, str]:
     """Who holds a noun/adjective stance: a possessor ("his claim"), the subject of the verb
     taking the noun ("voiced support for") or of the copula ("is critical of")."""
@@ -237,6 +255,8 @@ def _nominal_source(word: Token) -> tuple[Token | None, str]:
     if poss is not None:
         return poss, f"poss_{source_class(poss)}"
     if word.dep_ in {"dobj", "attr", "acomp", "oprd"} and word.head.pos_ in {"VERB", "AUX"}:
+        if word.dep_ == "dobj" and lemma_of(word.head) not in EXPRESSION_VERBS:
+            return None, "none"  # "ignored calls for an inquiry": the calls are others'
         subj = subject_of(word.head, SUBJECT_DEPS)
         return subj, f"vsubj_{source_class(subj)}"
     if word.dep_ == "amod" and word.pos_ == "ADJ":
@@ -285,7 +305,7 @@ def verb_candidates(doc: Doc) -> list[tuple[list[str], tuple[int, int], int]]:
     out = []
     for tok in doc:
         if tok.pos_ == "VERB":
-            found = _candidate(doc, tok)
+            found = None if reduced_passive(tok) else _candidate(doc, tok)
         elif tok.pos_ in NOMINAL_POS and not _report_noun(doc, tok):
             found = _nominal_candidate(doc, tok)
         else:
@@ -337,12 +357,34 @@ def reported_drafts(doc: Doc, scorer: CueScorer) -> list[Draft]:
             draft = _report_noun_draft(doc, tok) if tok.pos_ == "NOUN" and \
                 tok.lemma_ in REPORT_NOUNS else None
             draft = draft or _nominal_draft(doc, tok, scorer)
-        elif tok.pos_ == "VERB":
+        elif tok.pos_ == "VERB" and not reduced_passive(tok):
             draft = _prior_draft(doc, tok, scorer)
         if draft is not None and not _first_person(doc, draft.source):
             drafts.append(draft)
-            drafts.extend(_second_reports(doc, tok, draft))
     return _drop_nested(drafts)
+
+
+# Verbs that take "to" + infinitive only in the passive: "a man said to be the leader" is
+# "a man (who is) said to be", whoever says it, never the man saying something.
+PASSIVE_ONLY_INFINITIVE = frozenset({
+    "say", "report", "believe", "think", "know", "understand", "rumour", "rumor", "allege",
+    "estimate", "consider", "suppose", "presume", "reckon", "deem", "repute"})
+
+VERDICT_VERBS = frozenset({"find", "declare", "deem", "pronounce", "rule", "judge"})
+
+
+def reduced_passive(verb: Token) -> bool:
+    """A reduced passive the parser read as an active verb, with no auxiliary: "said" right
+    before "to" and an infinitive it governs ("A man said to be the leader was arrested"),
+    or a verdict verb right before its adjective ("A minor also found guilty was
+    sentenced")."""
+    if verb.i + 1 >= len(verb.doc) or any(c.dep_ in {"aux", "auxpass", "dobj"}
+                                          for c in verb.children):
+        return False
+    nxt, lemma = verb.nbor(1), lemma_of(verb)
+    verdict = lemma in VERDICT_VERBS and nxt.pos_ == "ADJ" and nxt.head.i == verb.i
+    return verdict or (lemma in PASSIVE_ONLY_INFINITIVE and nxt.lower_ == "to"
+                       and nxt.head.dep_ == "xcomp" and nxt.head.head.i == verb.i)
 
 
 def _drop_nested(drafts: list[Draft]) -> list[Draft]:
@@ -350,18 +392,3 @@ def _drop_nested(drafts: list[Draft]) -> list[Draft]:
     ruled = [d.content for d in drafts if not d.learned]
     return [d for d in drafts if not d.learned or d.cue is None or not any(
         c[0] <= d.cue[0] < c[1] for c in ruled)]
-
-
-def _second_reports(doc: Doc, verb: Token, draft: Draft) -> list[Draft]:
-    """'said X, and that Y': the conjoined that-clause is a second report of the same cue."""
-    clause = clausal_child(verb) if draft.kind == "reported" else None
-    if clause is None:
-        return []
-    out = []
-    for child in clause.rights:
-        if child.dep_ == "conj" and any(c.dep_ == "mark" and c.lower_ == "that"
-                                        for c in child.children):
-            content = trim_range(doc, *subtree_range(child))
-            out.append(Draft(content, draft.cue, draft.source, "reported", origin="second",
-                             score=draft.score))
-    return out

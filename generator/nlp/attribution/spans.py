@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from generator.lexicon import RELATIVE_PRONOUNS
-from generator.nlp.attribution.lexicon import LEMMA_FIXES, QUOTE_CHARS
+from generator.nlp.attribution.lexicon import BELIEF_VERBS, LEMMA_FIXES, QUOTE_CHARS, SPEECH_VERBS
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 # Verbs whose gerund complement has no subject of its own: in "it does not mean rejecting
@@ -81,6 +81,15 @@ def balance_quotes(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def take_open_quote(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Start at the opening mark just before a content that closes a quote it never opened
+    ("expects ' fewer cases ' of that": the parser hangs the opening mark on the verb)."""
+    marks = [i for i in range(start, end) if is_quote(doc[i])]
+    if start > 0 and is_quote(doc[start - 1]) and len(marks) % 2 == 1 and marks[0] > start:
+        return start - 1, end
+    return start, end
+
+
 def subtree_range(tok: Token) -> tuple[int, int]:
     return tok.left_edge.i, tok.right_edge.i + 1
 
@@ -109,9 +118,21 @@ def subject_of(verb: Token, deps: set[str]) -> Token | None:
             return tok.head if tok.dep_ == "relcl" or tok.tag_ == "VBG" else None
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.head.i != tok.head.i:
             tok = tok.head  # "after saying ...": on to the verb the phrase modifies
-        tok = tok.head
+        tok = _past_reported_clause(verb, tok)
         deps = SUBJECT_DEPS
     return None
+
+
+def _past_reported_clause(verb: Token, tok: Token) -> Token:
+    """The next head to look for a subject in. A verb of saying that the parser hung inside
+    what someone said continues that speaker's sentence ("X said the ruling would cost
+    millions, adding: ..." is X adding, not the ruling): past the reported clause to the
+    verb that reports it."""
+    head = tok.head
+    if tok.dep_ in {"conj", "advcl"} and head.dep_ == "ccomp" and lemma_of(verb) in SPEECH_VERBS \
+            and lemma_of(head.head) in SPEECH_VERBS | BELIEF_VERBS:
+        return head.head
+    return head
 
 
 def _relative_source(doc: Doc, pronoun: Token) -> tuple[int, int]:
