@@ -93,9 +93,23 @@ def test_features_see_where_the_content_stops(nlp):
     from generator.nlp.attribution import find_attributions
     from generator.nlp.claim_confidence import claim_features
     from tests.nlp_helpers import parsed
-    doc = parsed(nlp, "Rubio says he opposes gun violence, but that the plans won't help.").doc
+    doc = parsed(nlp, "Rubio says he opposes gun violence, citing the new plans.").doc
     found = find_attributions(doc)
     first = min(found, key=lambda a: a.content[0])
     feats = claim_features(doc, first, found, False)
     assert "next=," in feats and "prev=VERB" in feats
     assert any(f.startswith("cr=") for f in feats) and any(f.startswith("gap=") for f in feats)
+
+
+def test_an_unattributed_quote_names_no_wrong_speaker():
+    from generator.evaluation.polnear import source_right, word_spans
+    text = "'We will win,' the mayor said. 'We will rebuild.'"
+    words = word_spans(text)
+    starts = [w[0] for w in words]
+    mayor = [[text.index("the mayor"), text.index(" said")]]
+    assert source_right(mayor, (text.index("the mayor"), text.index(" said")), (31, 35), words,
+                        starts)
+    assert not source_right(mayor, (0, 2), (31, 35), words, starts)
+    assert not source_right(mayor, None, (31, 35), words, starts)  # a cue and no one named
+    assert source_right(mayor, None, None, words, starts)  # unattributed, shown as such
+    assert source_right([], None, (31, 35), words, starts)

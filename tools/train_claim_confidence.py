@@ -8,7 +8,8 @@ Development-time only; writes feature names, weights and calibration points, no 
    after :func:`generator.nlp.actors.find_actors`, as extraction runs them): every candidate
    claim is labelled right when its content matches a gold content (the evaluation's one-to-one
    match, half the words of the larger) and its source shares a word with the gold source (or
-   both are absent).
+   both are absent, or it is an unattributed quote:
+   :func:`generator.evaluation.polnear.source_right`).
 2. Five members: a logistic regression over
    :func:`generator.nlp.claim_confidence.claim_features` fitted on four folds, calibrated by
    an isotonic map fitted on its scores of the fifth; the confidence is the members' mean
@@ -16,8 +17,9 @@ Development-time only; writes feature names, weights and calibration points, no 
    at a threshold from one fitting seed to the next, out of fold on train).
 3. From out-of-fold probabilities of the same recipe (for each fold, four members built on the
    other folds alone score it):
-   ``keep``, the lowest floor at which source accuracy reaches 0.90 among what is listed
-   (claims under it are not; unattributed quotations are, whatever their confidence), and
+   ``keep``, the floor that gives what is listed its best content F1, among those at which
+   source accuracy reaches 0.90 (claims under it are not listed; unattributed quotations
+   are, whatever their confidence), and
    the site threshold, the lowest multiple of 0.05 at which content precision reaches
    ``--precision`` (0.90; printed and stored; ``mkdocs.yml`` and ``DEFAULT_THRESHOLD`` carry
    it).
@@ -33,7 +35,7 @@ from pathlib import Path
 
 import numpy as np
 
-from generator.evaluation.polnear import match, tokens_in, word_spans
+from generator.evaluation.polnear import match, source_right, tokens_in, word_spans
 from generator.evaluation.production import to_input
 from generator.nlp.actors import find_actors
 from generator.nlp.claim_confidence import calibrate, claim_features
@@ -72,23 +74,16 @@ def label(document, gold, claims) -> list[tuple[bool, bool]]:
     words = word_spans(text)
     starts = [w[0] for w in words]
     gsets = [tokens_in([tuple(x) for x in g["content"]], words, starts) for g in gold]
-    spans = [(to_input(document, c.found.content), to_input(document, c.found.source))
-             for c in claims]
-    pred = [tokens_in([c], words, starts) if c else frozenset() for c, _ in spans]
+    spans = [(to_input(document, c.found.content), to_input(document, c.found.source),
+              c.found.cue) for c in claims]
+    pred = [tokens_in([c], words, starts) if c else frozenset() for c, _, _ in spans]
     pairs = dict(match(pred, gsets, 0.5))
     out = []
-    for i, (_, source) in enumerate(spans):
+    for i, (_, source, cue) in enumerate(spans):
         if i not in pairs:
             out.append((False, False))
             continue
-        gold_source = gold[pairs[i]]["source"]
-        if not gold_source:
-            ok = source is None
-        else:
-            ok = source is not None and bool(
-                tokens_in([tuple(x) for x in gold_source], words, starts)
-                & tokens_in([source], words, starts))
-        out.append((True, ok))
+        out.append((True, source_right(gold[pairs[i]]["source"], source, cue, words, starts)))
     return out
 
 
@@ -165,8 +160,10 @@ def choose(data: list[Labelled], prob: np.ndarray, gold: int, precision: float
     matched = np.array([d.matched for d in data])
     right = np.array([d.right for d in data])
     always = np.array([d.always for d in data])
-    keep = next((f for f in GRID if right[((prob >= f) | always) & matched].sum()
-                 >= SOURCE_TARGET * matched[(prob >= f) | always].sum()), 0.0)
+    keep = max((f for f in GRID if right[((prob >= f) | always) & matched].sum()
+                >= SOURCE_TARGET * matched[(prob >= f) | always].sum()),
+               key=lambda f: _f1(matched[(prob >= f) | always].sum(),
+                                 ((prob >= f) | always).sum(), gold), default=0.0)
     threshold = next((t for t in STEPS if matched[prob >= t].mean() >= precision), 0.95)
     print("floor  claims  P      R      F1     source")
     for f in sorted({0.0, keep, threshold, 0.5}):
@@ -175,6 +172,10 @@ def choose(data: list[Labelled], prob: np.ndarray, gold: int, precision: float
         print(f"{f:.2f}  {sel.sum():6d}  {p:.3f}  {r:.3f}  {2 * p * r / (p + r):.3f}  "
               f"{right[sel].sum() / matched[sel].sum():.3f}")
     return keep, threshold
+
+
+def _f1(hits: int, listed: int, gold: int) -> float:
+    return 2 * hits / (listed + gold) if listed + gold else 0.0
 
 
 def reliability(prob: np.ndarray, right: np.ndarray) -> None:
@@ -206,8 +207,9 @@ def main(argv: list[str] | None = None) -> int:
              f"1e-3, features seen 3+ times), each fitted on {K - 1} folds of the "
              f"{len(data)} candidate claims of the {len(parsed['orig'])} PolNeAR train "
              f"documents (as written and lower-cased, production pipeline, {MODEL}, cue "
-             f"scorers cross-fitted) and calibrated isotonically on the fifth; keep = lowest "
-             f"floor with out-of-fold source accuracy {SOURCE_TARGET}; site threshold "
+             f"scorers cross-fitted) and calibrated isotonically on the fifth; keep = the "
+             f"floor with the best out-of-fold F1 at source accuracy {SOURCE_TARGET}; site "
+             f"threshold "
              f"{threshold} (out-of-fold content precision {args.precision})",
              "keep": keep, "threshold": threshold, "members": found}
     args.out.write_text(json.dumps(table, indent=0, ensure_ascii=False) + "\n",

@@ -36,6 +36,7 @@ from generator.evaluation.polnear import (
     load_split,
     lower_same_length,
     match,
+    source_right,
     tokens_in,
     word_spans,
 )
@@ -96,11 +97,7 @@ def score_doc(text: str, gold: Gold, preds: list[Predicted], scores: Scores,
         right = False
         if i in pairs:
             g = gold[pairs[i]]
-            if not g["source"]:
-                right = p.source is None
-            elif p.source is not None:
-                gs = tokens_in([tuple(x) for x in g["source"]], words, starts)
-                right = bool(gs & tokens_in([p.source], words, starts))
+            right = source_right(g["source"], p.source, p.cue, words, starts)
             scores.source_ok += right
             if p.cue is not None and g["cue"]:
                 gc = tokens_in([tuple(x) for x in g["cue"]], words, starts)

@@ -72,6 +72,20 @@ def tokens_in(spans: list[tuple[int, int]], words: list[tuple[int, int]],
     return frozenset(out)
 
 
+def source_right(gold_source: list, source: tuple[int, int] | None,
+                 cue: tuple[int, int] | None, words: list[tuple[int, int]],
+                 starts: list[int]) -> bool:
+    """Whether a matched content's source is right: it shares a word with the annotated source,
+    or both are absent. An unattributed quote (no source, no cue) names no one, and the page
+    says so ("Unattributed"): PolNeAR names its speaker from the context, but naming no one
+    is not naming the wrong one."""
+    if source is None:
+        return not gold_source or cue is None
+    return bool(gold_source) and bool(
+        tokens_in([tuple(x) for x in gold_source], words, starts)
+        & tokens_in([source], words, starts))
+
+
 def overlap(a: frozenset[int], b: frozenset[int]) -> float:
     if not a or not b:
         return 0.0

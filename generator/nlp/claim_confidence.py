@@ -2,10 +2,11 @@
 
 "Right" is what PolNeAR would count: the content matches an annotated content (half the words
 of the larger one in common) and the source shares a word with the annotated source (or both
-are absent). Five logistic regressions over signals of the parse and of the pass that found
-the claim, each fitted on four fifths of PolNeAR *train* and calibrated by an isotonic map on
-the other fifth, each give a probability; the claim's confidence is their mean (among claims
-given 0.8, about 80% are right). ``tools/train_claim_confidence.py`` fits them;
+are absent; an unattributed quote, shown as such, names no wrong speaker). Five logistic
+regressions over signals of the parse and of the pass that found the claim, each fitted on
+four fifths of PolNeAR *train* and calibrated by an isotonic map on the other fifth, each
+give a probability; the claim's confidence is their mean (among claims given 0.8, about 80%
+are right). ``tools/train_claim_confidence.py`` fits them;
 ``data/claim_confidence.json`` holds feature names, weights and calibration points, no corpus
 text.
 
@@ -202,12 +203,7 @@ def claim_features(doc: Doc, found: Attribution, others: list[Attribution],
     feats.append(f"within={min(inside, 2)}")
     same = sum(1 for o in others if o.sentence == found.sentence)
     feats.append(f"insent={min(same, 4)}")
-    shape = _shape_features(doc, content, cue, source, head)
-    if found.origin == "second":
-        # "said X, and that Y": its edges and distance to the cue are set by construction
-        # (after "and that", past X), so they are its own signals, not the other claims'
-        return feats + ["2" + f for f in shape]
-    return feats + shape
+    return feats + _shape_features(doc, content, cue, source, head)
 
 
 EDGE_WORDS = frozenset({"and", "but", "or", "because", "as", "while", "although", "though",
