@@ -261,3 +261,12 @@ def test_a_say_verb_capitalised_after_a_question_mark_is_no_actor(nlp):
             "the law '\n")
     names = {a.name for a in explain(nlp, text).actors}
     assert "Said" not in names, names
+
+
+def test_things_that_show_are_no_actors_but_people_and_bodies_that_find_are(nlp):
+    text = ("Tests show the water is safe. The viral clip revealed a crowd at the gate. "
+            "Investigators found the cause of the fire. An arbitration panel found the firm "
+            "at fault.")
+    names = {a.name.lower() for a in explain(nlp, text).actors}
+    assert not names & {"tests", "viral clip", "clip"}, names
+    assert {"investigators", "arbitration panel"} <= names, names

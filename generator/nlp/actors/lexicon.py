@@ -53,6 +53,15 @@ DOCUMENT_HEADS = frozenset({
     "tweets", "video", "book", "article", "analysis", "findings", "release", "transcript",
     "complaint", "lawsuit", "indictment", "ruling", "order", "website", "message", "messages",
 })
+# Verbs that things do as well as people ("tests show", "the clip revealed"): their subject
+# is an actor only when it names people.
+EVIDENCE_VERBS = frozenset({
+    "show", "reveal", "find", "suggest", "indicate", "highlight", "confirm", "prove",
+    "demonstrate", "illustrate", "mean", "continue", "seem", "appear", "boast", "observe"})
+# Nouns for bodies of people that show and find things as people do ("a panel found").
+BODIES = frozenset({"panel", "jury", "committee", "board", "team", "court", "council",
+                    "enemy", "public", "crowd", "family", "staff", "commission", "inquiry",
+                    "tribunal", "audience", "voter", "crew", "squad", "side", "club"})
 # Singular roles name one person ("the president"); their plurals are institutions.
 ROLE_HEADS = frozenset({
     "president", "minister", "ambassador", "senator", "governor", "mayor", "spokesman",

@@ -17,7 +17,13 @@ from importlib import resources
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from generator.lexicon import DEMONYMS, DETERMINERS, PARTITIVES, PRONOUN_REFERENTS
+from generator.lexicon import (
+    DEMONYMS,
+    DETERMINERS,
+    PARTITIVES,
+    PERSON_SUFFIXES,
+    PRONOUN_REFERENTS,
+)
 from generator.model import Actor
 from generator.nlp.actors import lexicon as lex
 from generator.nlp.attribution import BELIEF_VERBS, OBJECT_VERBS, SPEECH_VERBS
@@ -267,9 +273,19 @@ def _from_noun_phrases(doc: Doc) -> list[Candidate]:
         is_agent = root.dep_ in SUBJECTS or (root.dep_ == "pobj" and (
             root.head.dep_ == "agent" or _according_to(root.head)))
         speaks_for = root.lower_ in lex.DOCUMENT_HEADS and root.head.pos_ in {"VERB", "ADP"}
-        if is_agent and (kind not in {None, "person"} or acts(root) or speaks_for):
+        if is_agent and (kind not in {None, "person"} or acts(root) or speaks_for) and not (
+                kind is None and not speaks_for and _thing_showing(root)):
             found.append(_nominal(doc, chunk, kind or "other"))
     return found
+
+
+def _thing_showing(root: Token) -> bool:
+    """"Tests show", "the footage revealed", "public support continued": a thing that shows
+    or goes on, not someone; a noun of people ("investigators found") still acts."""
+    capitalised = root.text[:1].isupper() and root.i != root.sent.start  # "RealClearPolitics"
+    return root.pos_ == "NOUN" and root.head.lemma_.lower() in lex.EVIDENCE_VERBS and \
+        not capitalised and not root.lower_.endswith(PERSON_SUFFIXES) and \
+        singular(root.lower_) not in lex.BODIES
 
 
 def _unlabelled_name(doc: Doc, chunk: SpacySpan) -> Candidate | None:
