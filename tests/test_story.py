@@ -8,7 +8,7 @@ from pathlib import Path
 
 from generator.model import Actor, Claim, Evidence, Explainer, Mention, Sentence, TextRef
 from generator.render.pages import Renderer
-from generator.render.story import Link, story
+from generator.render.story import Link, story, unquoted
 from generator.render.views import ArticleView
 from generator.store import load
 from tests.samples import sample
@@ -116,3 +116,11 @@ def test_seed_story_names_the_claim_its_missing_evidence_and_other_sides():
     assert "failed to provide any further details to back up their claims" in text
     assert "Uighur groups" in text
     assert 2 <= len(lines) <= 3
+
+
+def test_a_quote_of_several_paragraphs_loses_the_marks_that_open_each_paragraph():
+    text = ("'The organisation has a huge influence and we can't keep aloof. 'We have also "
+            "found that some who fought returned.'")
+    assert unquoted(text) == ("The organisation has a huge influence and we can't keep aloof. "
+                              "We have also found that some who fought returned.")
+    assert unquoted("'He said: 'Go home.' Then he left.'") == "He said: 'Go home.' Then he left."

@@ -166,6 +166,21 @@ def _period(text: str) -> str:
     return text if core.endswith((".", "!", "?")) else core + "." + text[len(core):]
 
 
+# A quote mark that opens a sentence inside a quotation: a new paragraph of the same quote,
+# as newspapers mark it ("... affected. 'We have also found ...").
+PARAGRAPH_MARK = re.compile(r"(?<=[.?!,:]) ([‘“'\"])(?=\w)")
+CLOSING = {"'": "'’", "‘": "'’", '"': '"”', "“": '"”'}
+
+
 def unquoted(text: str) -> str:
-    """A direct quote without the quote marks around it (the page adds its own)."""
-    return text.strip().strip("'\"‘’“”").strip().rstrip(",")
+    """A direct quote without the quote marks around it (the page adds its own), and without
+    the mark that opens each further paragraph of it when nothing closes that mark."""
+    inner = text.strip().strip("'\"‘’“”").strip().rstrip(",")
+    return PARAGRAPH_MARK.sub(lambda m: " " if _unclosed(inner, m) else m.group(0), inner)
+
+
+def _unclosed(text: str, mark: re.Match) -> bool:
+    """No closing mark of the same kind after ``mark`` (one not followed by a letter: the
+    apostrophe of "can't" closes nothing)."""
+    closers = CLOSING[mark.group(1)]
+    return not re.search(f"[{closers}](?!\\w)", text[mark.end():])
