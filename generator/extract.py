@@ -51,6 +51,7 @@ def assemble(document: Document, *, published: str | None = None, root: Path | N
     date_refs = [date for date, _ in found_dates]
     _mark_shown(found_actors, threshold.actors)
     _mark_shown(found_claims, threshold.claims)
+    _hide_repeats(found_claims)
     spans = sentence_spans(document)
     points = keypoints.choose(document.sentences, spans, actors=found_actors,
                               claims=found_claims, dates=date_refs)
@@ -78,6 +79,18 @@ def _mark_shown(items: list[Actor] | list[Claim], threshold: float) -> None:
     """What is on the page: items the extractor is sure enough of (editors may flip it)."""
     for item in items:
         item.shown = item.confidence >= threshold
+
+
+def _hide_repeats(found: list[Claim]) -> None:
+    """A claim the article repeats word for word (a caption or a summary line that restates
+    a sentence) is shown once: the page would list the same claim twice."""
+    seen: set[tuple[str | None, str]] = set()
+    for claim in found:
+        key = (claim.speaker, " ".join(claim.content.text.lower().split()))
+        if key in seen:
+            claim.shown = False
+        elif claim.shown:
+            seen.add(key)
 
 
 def sentence_spans(document: Document) -> list[Span]:

@@ -107,6 +107,39 @@ def test_situations_relatives_and_fused_sentences_are_no_claims(nlp):
         assert explain(nlp, text).claims == [], text
 
 
+def test_acts_done_or_refused_are_no_claims(nlp):
+    for text in ["England flanker James Haskell posted it on his Instagram page.",
+                 "Former midwife Marie Ratcliffe refused to defend herself against the charges.",
+                 "Representatives for Vergara have declined to comment in the past.",
+                 "The poker champ also has been known to share pictures of his guns.",
+                 "Adeli agreed to pay for her bus fare to Leicester.",
+                 "The Mail on Sunday is campaigning to make sure all schools teach first aid.",
+                 "Sofia Vergara's ex is speaking out about their dispute over frozen embryos."]:
+        assert [c.cue.text for c in explain(nlp, text).claims if c.cue] == [], text
+
+
+def test_that_said_is_a_sentence_adverb(nlp):
+    text = "That said, Ferrari are stronger over a long run and may yet threaten Hamilton."
+    assert explain(nlp, text).claims == []
+
+
+def test_a_clause_after_the_same_verbs_still_asserts(nlp):
+    for text in ["The states agreed that a holiday would be triggered the next working day.",
+                 "She wrote that the plan had failed.",
+                 "He talked about how he tried in vain to get help for his son."]:
+        assert len(explain(nlp, text).claims) == 1, text
+
+
+def test_a_semicolon_ends_a_reported_clause_and_only_reporting_participles_are_cut(nlp):
+    text = ("Republicans said the timing of the news was not intentional; they only learned on "
+            "Friday of the arrangements.\n"
+            "Mr. Obama said the museum's exhibits would put those problems into a larger "
+            "context, allowing people to see the progress.\n")
+    contents = [c.content.text for c in explain(nlp, text).claims]
+    assert "the timing of the news was not intentional" in contents, contents
+    assert any(c.endswith("allowing people to see the progress") for c in contents), contents
+
+
 def test_a_passive_with_its_addressee_or_it_keeps_its_clause(nlp):
     claims = explain(nlp, "She was told she had cancer.").claims
     assert [c.content.text for c in claims] == ["she had cancer"]
@@ -127,3 +160,11 @@ def test_calls_someone_ignored_are_not_the_ignorers_claim(nlp):
             "ignored calls for independent investigations.")
     claims = explain(nlp, text).claims
     assert not [c for c in claims if "investigations" in c.content.text and c.source], claims
+
+
+def test_a_claim_the_article_repeats_is_shown_once(nlp):
+    sentence = "The former prime minister said that the answers on the issue are all evasion."
+    text = f"{sentence}\nHe spoke in Paisley on Monday.\n{sentence}\n"
+    said = [c for c in explain(nlp, text).claims if c.cue and c.cue.text == "said"]
+    assert len(said) == 2
+    assert [c.shown for c in said] == [True, False]

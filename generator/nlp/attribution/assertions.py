@@ -27,7 +27,7 @@ from generator.nlp.attribution.spans import lemma_of
 # Acts and intentions, not assertions, that the cue lexicon lists for PolNeAR's sake
 # ("Dads plan to outspend moms").
 ACTION_VERBS: frozenset[str] = word_set("""
-offer name decide seek raise continue plan
+offer name decide seek raise continue plan refuse decline balk campaign
 """)
 
 # Speech acts, propositional attitudes and evaluations beyond the cue lexicon (the long tail
@@ -78,14 +78,22 @@ open receptive hostile sympathetic unsure uncertain clear
 """)
 
 FORM_CUES = frozenset({":", "according", "to"})
+# Verbs of knowing and making public whose infinitive is something done, not held true:
+# "has been known to share pictures", "learned to swim", "painted to pass the time".
+# So is what one agrees to ("agreed to pay for her bus fare"; "agreed that X" asserts).
+KNOWING_VERBS = frozenset({"know", "learn", "see", "find", "notice", "discover", "post",
+                           "tweet", "write", "publish", "paint", "agree"})
 # Verbs of perception and discovery assert only with a clause or an "as" judgement ("saw that
 # X", "sees the plan as a trap"), not with a plain object ("Xinjiang has seen violence"); nor
 # do verbs whose object is whom they address ("told the Enquirer in December") or what they
-# describe ("described the supposed video", "referring to the animals").
+# describe ("described the supposed video", "referring to the animals"), nor those of
+# making public or talking ("posted it on his Instagram page", "is speaking out about their
+# dispute": a topic, not a proposition).
 CLAUSE_ONLY_VERBS: frozenset[str] = word_set("""
 see know feel find show learn remember forget understand hear notice discover reveal
 tell ask inform remind assure notify brief describe refer characterize characterise portray
-depict love like enjoy
+depict love like enjoy post tweet blog text email write publish paint talk speak discuss
+address agree
 """)
 REFLEXIVES = frozenset({"myself", "yourself", "himself", "herself", "itself", "ourselves",
                         "yourselves", "themselves"})
@@ -97,9 +105,13 @@ def _takes_clause(verb: Token) -> bool:
     if any(t.lower_ in REFLEXIVES for c in verb.rights for t in (c, *c.lefts)):
         return False
     for child in verb.children:
-        if child.dep_ in {"ccomp", "xcomp", "oprd"} or (child.dep_ == "prep"
-                                                        and child.lower_ == "as"):
+        if child.dep_ in {"ccomp", "oprd"} or (child.dep_ == "prep" and child.lower_ == "as"):
             return True
+        if child.dep_ == "xcomp" and lemma_of(verb).lower() not in KNOWING_VERBS:
+            return True
+        if child.dep_ == "prep" and child.lower_ in {"about", "on"} and any(
+                c.dep_ == "pcomp" and c.pos_ in {"VERB", "AUX"} for c in child.children):
+            return True  # "talked about how he tried in vain"
         if child.dep_ == "advcl" and any(c.lower_ in {"if", "whether"} for c in child.children):
             return True
         if child.dep_ in {"dobj", "obj"} and any(

@@ -107,7 +107,8 @@ def _cut_participle(clause: Token, end: int) -> int:
             left -= 1  # "'A,' while B added": the quote closes before the aside
         if left > clause.i and doc[left - 1].text == "," and not inside_quote(
                 doc, clause.left_edge.i, left - 1) and (
-                (child.tag_ == "VBG" and left == child.i) or
+                (child.tag_ == "VBG" and left == child.i
+                 and lemma_of(child) in SPEECH_VERBS | BELIEF_VERBS) or
                 any(c.dep_ == "mark" and c.lower_ in {"although", "though", "while", "whereas"}
                     for c in child.children)):
             return left - 1

@@ -43,6 +43,7 @@ from generator.nlp.attribution.spans import (
     SUBJECT_DEPS,
     Draft,
     cue_range,
+    inside_quote,
     is_infinitive,
     is_purpose_clause,
     lemma_of,
@@ -62,11 +63,13 @@ NOMINAL_POS = {"NOUN", "ADJ"}
 def _active_draft(doc: Doc, verb: Token) -> Draft | None:
     if is_purpose_clause(verb) or (lemma_of(verb) in STANCE_VERBS and is_infinitive(verb)):
         return None
+    if _discourse_marker(doc, verb):
+        return None
     found = verb_content(verb)
     if found is None:
         return None
     content, cue = found
-    content = trim_range(doc, *content)
+    content = trim_range(doc, *_before_semicolon(doc, content, cue))
     aside = content[0] < cue[0] and cue[1] < content[1] and verb.dep_ == "parataxis"
     if content[0] < cue[0] and cue[1] < content[1] and doc[content[0]].tag_ in {"WP", "WDT"}:
         content = _after_free_relative(doc, cue, content[1])  # "what they say is X": X
@@ -78,6 +81,26 @@ def _active_draft(doc: Doc, verb: Token) -> Draft | None:
     avoid = (min(content[0], cue[0]), max(content[1], cue[1]))
     source = source_range(doc, subj, cue if subj and subj.i < cue[0] else avoid)
     return Draft(content, cue, source, "reported")
+
+
+def _before_semicolon(doc: Doc, content: tuple[int, int], cue: tuple[int, int]
+                      ) -> tuple[int, int]:
+    """A reported clause ends at a semicolon outside quotation marks: what follows is the
+    article's next statement ("said the timing was not intentional; they only learned on
+    Friday ...")."""
+    start, end = content
+    if start < cue[1]:
+        return content
+    stop = next((i for i in range(start, end) if doc[i].text == ";"
+                 and not inside_quote(doc, start, i)), end)
+    return start, stop
+
+
+def _discourse_marker(doc: Doc, verb: Token) -> bool:
+    """"That said, Ferrari are stronger": a sentence adverb, not "that" saying anything."""
+    i = verb.i
+    return verb.lower_ == "said" and 0 < i < len(doc) - 1 and doc[i + 1].text == "," and \
+        doc[i - 1].lower_ in {"that", "this"} and doc[i - 1].i == doc[i - 1].sent.start
 
 
 def _after_free_relative(doc: Doc, cue: tuple[int, int], end: int) -> tuple[int, int]:
