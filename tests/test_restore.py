@@ -313,3 +313,10 @@ def test_ellipsis_inside_a_sentence_stands_apart() -> None:
 def test_a_noun_describing_a_person_stays_lower_case_after_a_name(tokens: str,
                                                                  expected: str) -> None:
     assert expected in one(tokens)
+
+
+def test_an_institution_noun_referring_back_stays_lower_case() -> None:
+    assert one("' the organisation has a huge influence '").startswith("'The organisation has")
+    assert "the ministry said" in one("on monday the ministry said it would act")
+    assert "the Organisation for" in one("a report by the organisation for economic co - "
+                                         "operation and development")

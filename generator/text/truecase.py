@@ -56,6 +56,11 @@ TITLES = frozenset({"mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "sir",
 NAME_TITLES = frozenset({"president", "prince", "princess", "king", "queen", "pope", "lady",
                          "lord", "sir", "senator", "governor", "judge", "archbishop", "bishop",
                          "cardinal", "rabbi", "sheikh", "emperor", "empress", "duke", "duchess"})
+# Nouns for bodies that news style writes lower-case when they refer back ("the ministry
+# said"), and the words after which they go on as a name ("the Ministry of Defence").
+INSTITUTION_NOUNS = frozenset({"organisation", "organization", "ministry", "group",
+                               "company", "agency", "authority", "department", "movement"})
+NAME_CONTINUERS = frozenset({"of", "for", "on", "&", "and"})
 # Newspaper names that are also common words (cased where cited: ``told the Post``).
 OUTLET_WORDS = frozenset({"sun", "post", "times", "mirror", "telegraph", "express", "star",
                           "herald", "globe", "observer", "independent", "guardian", "mail",
@@ -142,6 +147,7 @@ class CaseModel:
         _capitalise_titles(tokens, chosen)
         self._extend_names_left(tokens, chosen)
         self._lower_descriptors(tokens, chosen)
+        _lower_bare_institutions(tokens, chosen)
         self._mark_phrases(tokens, chosen)
         self._extend_names_right(tokens, chosen)
         return chosen, strong
@@ -342,6 +348,18 @@ class CaseModel:
         if word in self.lower_words or _mostly_lower(self.forms.get(word)):
             return True
         return self.forms.get(word) is None and word not in self.guessed and self._inflected(word)
+
+
+def _lower_bare_institutions(tokens: list[str], chosen: list[str]) -> None:
+    """``the organisation has``, ``the ministry said``: an institution noun after a bare
+    ``the`` refers back to a body already named and stays lower-case; the counts capitalise it
+    from names that go on (``the Ministry of Defence``, ``the Organisation for ...``)."""
+    for i in range(1, len(tokens)):
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        named_after = i + 1 < len(tokens) and chosen[i + 1] != nxt  # "the Party Congress"
+        if (tokens[i] in INSTITUTION_NOUNS and tokens[i - 1] == "the" and chosen[i] != tokens[i]
+                and nxt not in NAME_CONTINUERS and not named_after):
+            chosen[i] = tokens[i]
 
 
 def _reported_outlets(tokens: list[str], chosen: list[str]) -> None:
