@@ -270,3 +270,55 @@ def test_things_that_show_are_no_actors_but_people_and_bodies_that_find_are(nlp)
     names = {a.name.lower() for a in explain(nlp, text).actors}
     assert not names & {"tests", "viral clip", "clip"}, names
     assert {"investigators", "arbitration panel"} <= names, names
+
+
+def test_a_name_ends_in_no_function_word_and_starts_with_no_weekday(nlp):
+    text = ("sinfield was on the losing side against sheffield eagles at headingley in 1997 .\n"
+            "on wednesday mulumbu said he was happy with the result .\n")
+    names = [a.name for a in explain(nlp, text).actors]
+    assert "Sheffield Eagles" in names and "Sheffield Eagles at" not in names, names
+    assert not [n for n in names if n.startswith("Wednesday")], names
+
+
+def test_a_place_before_a_person_noun_is_no_government(nlp):
+    for text in ["After the Tottenham forward posted a video of himself in Paris, it is not "
+                 "hard to see why.",
+                 "The Tbilisi, Georgia, native admitted to trading the videos this month."]:
+        kinds = {a.name: a.kind for a in explain(nlp, text).actors}
+        assert "government" not in kinds.values(), kinds
+
+
+def test_nouns_for_people_are_told_from_things_and_documents():
+    from generator.nlp.actors.confidence import names_people
+
+    people = ["teacher", "investigators", "jurors", "spokeswoman", "parents", "panel"]
+    things = ["statement", "factor", "floor", "hearing", "attempt", "report", "records"]
+    assert all(names_people(w) for w in people), [w for w in people if not names_people(w)]
+    assert not any(names_people(w) for w in things), [w for w in things if names_people(w)]
+
+
+def test_a_thing_or_a_document_that_acts_is_not_shown_as_an_actor(nlp):
+    text = ('Harry Reid said, "President Bush\'s attempt to compare the war in Iraq to past '
+            'conflicts ignores the fundamental difference between the two."\n'
+            '"The spacecraft was not carrying supplies for the station," a statement said.\n')
+    shown = [a.name for a in explain(nlp, text).actors if a.shown and a.kind != "place"]
+    assert "Harry Reid" in shown
+    assert not [n for n in shown if "attempt" in n.lower() or "statement" in n.lower()], shown
+
+
+def test_the_silver_reference_wants_the_name_at_the_head_and_no_document(nlp):
+    from generator.evaluation.silver import Silver
+    from generator.model import Actor, Mention
+
+    text = "President Bush's attempt to compare the wars fails, the report said."
+    source = text.index("the report")
+    silver = Silver(nlp, text, [{"source": [[source, source + 10]], "source_text": "the report"}])
+
+    def actor(kind: str, phrase: str) -> Actor:
+        start = text.index(phrase)
+        return Actor("a", phrase, kind, mentions=[
+            Mention("s1", (start, start + len(phrase)), phrase)])
+
+    assert silver.right(actor("person", "President Bush"))
+    assert not silver.right(actor("other", "President Bush's attempt"))
+    assert not silver.right(actor("other", "the report"))

@@ -7,8 +7,11 @@ pronouns aside, overlaps
 - a named entity that the spaCy tagger finds on the **original, cased** text (people,
   organisations, nationalities and groups, places, facilities) with a label that agrees with
   the actor's kind (a person with PERSON, a group with NORP or ORG, a place with GPE, LOC or
-  FAC, ...), or
-- a gold attribution source that is not a pronoun, for any kind but a place, or
+  FAC, ...) and that holds the mention's last word, its head ("President Bush's attempt" is
+  no mention of Bush), unless that head names people or a body of them ("Uighur groups",
+  "Chinese officials"), or
+- a gold attribution source that is not a pronoun, for any kind but a place, unless its head
+  is a document ("the report said": the source of a claim, not someone a reader meets), or
 - for a government, a phrase headed by a noun that always names an institution or its people
   ("police", "the ministry", "officials", "the court": the hand list ``GOVERNMENT_HEADS`` of
   :mod:`generator.nlp.actors.lexicon`), which neither the tagger nor the sources cover.
@@ -30,8 +33,9 @@ from spacy.language import Language
 from generator.evaluation.polnear import Gold
 from generator.lexicon import PERSONAL_PRONOUNS, POSSESSIVES, RELATIVE_PRONOUNS
 from generator.model import Actor
-from generator.nlp.actors.confidence import AGREEING_LABELS
-from generator.nlp.actors.lexicon import GOVERNMENT_HEADS
+from generator.nlp.actors.confidence import AGREEING_LABELS, names_people
+from generator.nlp.actors.lexicon import DOCUMENT_HEADS, GOVERNMENT_HEADS
+from generator.nlp.actors.mentions import singular
 
 LABELS = {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "WORK_OF_ART"}
 PRONOUNS = PERSONAL_PRONOUNS | POSSESSIVES | RELATIVE_PRONOUNS
@@ -59,9 +63,13 @@ class Silver:
             if actor.kind == "government" and words and words[-1] in GOVERNMENT_HEADS:
                 return True
             ms, me = mention.span
+            people = bool(words) and names_people(words[-1])
+            if words and not people:
+                ms = me - len(words[-1])  # the name must be the head, not a word before it
+            document = bool(words) and singular(words[-1]) in DOCUMENT_HEADS
             for s, e, label in self.spans:
-                if s < me and e > ms and (
-                        label in agreeing or (label is None and actor.kind != "place")):
+                if s < me and e > ms and (label in agreeing or (
+                        label is None and actor.kind != "place" and not document)):
                     return True
         return False
 

@@ -23,10 +23,11 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
-from generator.lexicon import DEMONYMS
+from generator.lexicon import DEMONYMS, PERSON_DESCRIPTORS, PERSON_SUFFIXES
 from generator.nlp.actors import lexicon as lex
-from generator.nlp.actors.mentions import SUBJECTS, Candidate, acts, first_names
+from generator.nlp.actors.mentions import SUBJECTS, Candidate, acts, first_names, singular
 from generator.nlp.attribution import BELIEF_VERBS, SPEECH_VERBS
+from generator.text.captions import load_verb_forms
 from generator.text.truecase import load_model as case_model
 
 DATA_FILE = "actor_confidence.json"
@@ -40,6 +41,13 @@ AGREEING_LABELS = {
     "place": {"GPE", "LOC", "FAC"},
     "other": {"PERSON", "ORG", "NORP", "GPE"},
 }
+
+PEOPLE_NOUNS = lex.PERSON_HEADS | lex.ROLE_HEADS | PERSON_DESCRIPTORS | lex.PEOPLES | {
+    "landlord", "landlady", "publican", "undergraduate", "representative", "sensei", "family",
+    "juror", "youngster", "prisoner", "agent", "foreigner", "villager", "resident"}
+BODY_NOUNS = (lex.BODIES | lex.GROUP_HEADS | lex.GOVERNMENT_HEADS | lex.MEDIA_HEADS
+              | lex.ANAPHORIC_HEADS | {"office", "association", "institute", "foundation",
+                                       "trust", "charity", "society", "federation"})
 
 
 @dataclass(frozen=True)
@@ -83,6 +91,8 @@ def actor_features(doc: Doc, candidates: list[Candidate], kind: str, role: str |
         f"pos={_head_pos(doc, words)}",
         f"tokens={_bucket(max(c.end - c.start for c in words))}",
     ]
+    if _thing(doc, words):
+        feats += ["thing", f"kind={kind}&thing"]
     if len(words) < len(candidates):
         feats.append("pronouns")
     if role is not None:
@@ -103,6 +113,39 @@ def actor_features(doc: Doc, candidates: list[Candidate], kind: str, role: str |
         if _common_word(doc, words):
             feats.append("case=common")
     return feats
+
+
+def _thing(doc: Doc, words: list[Candidate]) -> bool:
+    """No mention is a name and the head noun of the first phrase names no people and no body
+    of them ("President Bush's attempt", "embryonic custody disputes", "the video"): a thing
+    is rarely an actor, however it acts; a document that speaks for someone ("the report
+    said") is the claim's source, not someone a reader meets."""
+    if not words or any(c.role == "named" for c in words):
+        return False
+    return not names_people(doc[words[0].start:words[0].end].root.lower_)
+
+
+def names_people(word: str) -> bool:
+    """A noun for people or a body of them ("investigators", "the panel", "47 percent"); not
+    a document, nor a "-ment" noun that only looks like "student" ("statement")."""
+    if word in lex.DOCUMENT_HEADS or word.endswith(("ment", "ments")):
+        return False
+    forms = {word, singular(word), word[:-2] if word.endswith("es") else word}
+    if forms & (PEOPLE_NOUNS | BODY_NOUNS) or word == "percent":
+        return True
+    one = word[:-1] if word.endswith("s") else word
+    if one.endswith(("er", "or")) and not one.endswith(("man", "woman")):
+        return _agent_noun(one[:-2])
+    return len(one) > 5 and word.endswith(PERSON_SUFFIXES)
+
+
+def _agent_noun(stem: str) -> bool:
+    """"teach-er", "investigat-or", "shopp-er": a noun of someone who does what the verb
+    says; "fact-or", "pap-er", "flo-or" have no verb in them."""
+    verbs = load_verb_forms()
+    stems = {stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else stem}
+    return len(stem) > 2 and any(
+        s + ending in verbs for s in stems for ending in ("s", "es", "ed", "d"))
 
 
 def _common_word(doc: Doc, words: list[Candidate]) -> bool:

@@ -21,6 +21,7 @@ from generator.lexicon import (
     DEMONYMS,
     DETERMINERS,
     PARTITIVES,
+    PERSON_DESCRIPTORS,
     PERSON_SUFFIXES,
     PRONOUN_REFERENTS,
 )
@@ -28,6 +29,7 @@ from generator.model import Actor
 from generator.nlp.actors import lexicon as lex
 from generator.nlp.attribution import BELIEF_VERBS, OBJECT_VERBS, SPEECH_VERBS
 from generator.nlp.pipeline import PARAGRAPH_STARTS
+from generator.nlp.timex.lexicon import WEEKDAYS
 
 AGENT_VERBS = SPEECH_VERBS | BELIEF_VERBS | OBJECT_VERBS | frozenset({
     "ban", "offer", "ignore", "launch", "order", "arrest", "detain", "kill", "attack", "impose",
@@ -36,6 +38,7 @@ AGENT_VERBS = SPEECH_VERBS | BELIEF_VERBS | OBJECT_VERBS | frozenset({
 })
 OPINION_VERBS = frozenset({"vote", "choose", "favor", "favour", "prefer", "oppose", "want",
                            "like", "dislike", "view", "rate", "trust", "agree", "disagree"})
+TRAILING_POS = {"VERB", "AUX", "ADP", "CCONJ", "SCONJ", "DET", "PUNCT", "PART"}
 PARTITIVE_HEADS = PARTITIVES | {"member"}  # "a member (of X) said": X is the actor
 SUBJECTS = {"nsubj", "nsubjpass"}
 LABEL_WORDS = 3  # a transcript's speaker label: at most this many words before the colon
@@ -172,11 +175,15 @@ def _people(doc: Doc, ent: SpacySpan, text: str) -> Candidate | None:
 
 
 def _without_trailing_verb(doc: Doc, ent: SpacySpan) -> SpacySpan:
-    """"Julia Noted that...": restored case can pull the verb into the name."""
-    end = ent.end
-    while end - ent.start > 1 and doc[end - 1].pos_ in {"VERB", "AUX"}:
+    """"Julia Noted that...", "Sheffield Eagles at Headingley", "on Wednesday Mulumbu":
+    restored case can pull a verb, a function word or a day into the name; a name ends in
+    neither and starts with no weekday."""
+    start, end = ent.start, ent.end
+    while end - start > 1 and doc[end - 1].pos_ in TRAILING_POS:
         end -= 1
-    return ent if end == ent.end else doc[ent.start:end]
+    while end - start > 1 and doc[start].lower_ in WEEKDAYS:
+        start += 1
+    return ent if (start, end) == (ent.start, ent.end) else doc[start:end]
 
 
 def person_titles(doc: Doc, ent: SpacySpan) -> tuple[str, ...]:
@@ -217,9 +224,18 @@ def _organisation(ent: SpacySpan, text: str) -> Candidate:
 def _geopolitical(ent: SpacySpan, text: str) -> Candidate:
     """A country or capital that acts (says, blames, bans) is its government."""
     country = lex.CAPITALS.get(text) or lex.COUNTRY_ALIASES.get(text, text)
-    if acts(ent.root):
+    if acts(ent.root) and not _describes_a_person(ent):
         return Candidate(ent.start, ent.end, "government", "gov:" + country, "named", text)
     return Candidate(ent.start, ent.end, "place", "place:" + place_name(text), "named", text)
+
+
+def _describes_a_person(ent: SpacySpan) -> bool:
+    """"the Tottenham forward posted", "the Tbilisi, Georgia, native": where someone is from."""
+    doc = ent.doc
+    i = ent.end
+    while i < min(len(doc), ent.end + 4) and (doc[i].is_punct or doc[i].ent_type_ == "GPE"):
+        i += 1
+    return i < len(doc) and doc[i].lower_ in PERSON_DESCRIPTORS
 
 
 def _modified_head(doc: Doc, ent: SpacySpan, head: Token) -> Candidate | None:
@@ -297,7 +313,7 @@ def _unlabelled_name(doc: Doc, chunk: SpacySpan) -> Candidate | None:
     if head_kind(root) is not None or root.lower_ in lex.ANAPHORIC_HEADS:
         return None  # a capitalised common noun ("The Organisation") is not a name
     start = chunk.start
-    while start < root.i and doc[start].pos_ != "PROPN":
+    while start < root.i and (doc[start].pos_ != "PROPN" or doc[start].lower_ in WEEKDAYS):
         start += 1
     words = normal(doc[start:root.i + 1].text).split()
     gender = lex.HONORIFICS.get(words[0]) if len(words) > 1 else None
