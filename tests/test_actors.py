@@ -322,3 +322,26 @@ def test_the_silver_reference_wants_the_name_at_the_head_and_no_document(nlp):
     assert silver.right(actor("person", "President Bush"))
     assert not silver.right(actor("other", "President Bush's attempt"))
     assert not silver.right(actor("other", "the report"))
+
+
+def test_a_titled_name_is_a_person_and_a_platform_is_no_group_antecedent(nlp):
+    text = ("the club took to twitter to apologise .\n"
+            "' we worked with police to close the venue early , ' the group said .\n"
+            "' we were told to use the special cream , ' mrs creag added .\n")
+    e = explain(nlp, text)
+    assert actor_named(e, "Mrs Creag").kind == "person"
+    names = {a.id: a.name for a in e.actors}
+    speakers = [names.get(c.speaker) for c in e.claims if c.cue and c.cue.text == "said"]
+    assert "Twitter" not in speakers, speakers
+
+
+def test_a_name_tag_on_punctuation_alone_names_no_one(nlp):
+    from spacy.tokens import Span
+
+    from generator.nlp.actors import mentions
+
+    doc = nlp("It is a movement!\u201d \u2015\u00a0Julie A. Diaz wrote.")
+    dash = next(t.i for t in doc if t.text.startswith("\u2015"))
+    doc.ents = [Span(doc, dash, dash + 2 if doc[dash + 1].is_space else dash + 1,
+                     label="PERSON")]
+    assert not [c for c in mentions.collect(doc) if c.kind == "person" and not c.head.strip()]

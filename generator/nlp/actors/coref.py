@@ -309,13 +309,14 @@ def _antecedent(doc: Doc, candidate: Candidate, by_head: dict[tuple[str, str], s
 
 
 def _group_antecedent(doc: Doc, candidate: Candidate, earlier: list[Candidate]) -> str | None:
-    """"The group": a people after "many of", otherwise the last organisation named."""
+    """"The group": a people after "many of", otherwise the last organisation named (not a
+    platform it posted on: "took to Twitter ... the group said")."""
     before = doc[max(candidate.start - 3, 0):candidate.start]
     partitive = any(t.lower_ in PARTITIVES for t in before)
     for other in reversed(earlier):
         if other.role != "named" or not other.key:
             continue
-        organised = other.key.startswith("org:")
+        organised = other.key.startswith("org:") and other.key[4:] not in lex.PLATFORMS
         if (partitive and other.kind == "group" and not organised) or (
             not partitive and organised and other.kind in {"group", "organisation"}
         ):

@@ -39,6 +39,7 @@ AGENT_VERBS = SPEECH_VERBS | BELIEF_VERBS | OBJECT_VERBS | frozenset({
 OPINION_VERBS = frozenset({"vote", "choose", "favor", "favour", "prefer", "oppose", "want",
                            "like", "dislike", "view", "rate", "trust", "agree", "disagree"})
 TRAILING_POS = {"VERB", "AUX", "ADP", "CCONJ", "SCONJ", "DET", "PUNCT", "PART"}
+PERSONAL_TITLES = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "dame"}
 PARTITIVE_HEADS = PARTITIVES | {"member"}  # "a member (of X) said": X is the actor
 SUBJECTS = {"nsubj", "nsubjpass"}
 LABEL_WORDS = 3  # a transcript's speaker label: at most this many words before the colon
@@ -107,12 +108,7 @@ def _label_name(token: Token) -> bool:
 
 
 def _from_entities(doc: Doc) -> list[Candidate]:
-    found = []
-    for ent in doc.ents:
-        candidate = _entity(doc, ent)
-        if candidate is not None:
-            found.append(candidate)
-    return found
+    return [c for ent in doc.ents if (c := _entity(doc, ent)) is not None]
 
 
 def _entity(doc: Doc, ent: SpacySpan) -> Candidate | None:
@@ -122,12 +118,11 @@ def _entity(doc: Doc, ent: SpacySpan) -> Candidate | None:
     ent = _without_trailing_verb(doc, ent)
     root = ent.root
     text = normal(ent.text)
-    if text in lex.NOT_ACTORS:
+    if not text or text in lex.NOT_ACTORS:  # a tag on a lone "'s" or quote mark names no one
         return None
     if root.dep_ in MODIFIER_DEPS and not ent.start <= root.head.i < ent.end:
-        # a people's name used as a modifier is no mention of its own ("Islamic dress", "a
-        # Muslim Uighur man"): only the phrase it helps name may be ("Uighur groups"); a
-        # person or body named as a modifier still is ("a Donald Trump tweet", "House panel")
+        # a people's name as a modifier is no mention ("Islamic dress", "a Muslim Uighur man"):
+        # the phrase may be ("Uighur groups"); a person or body still is ("House panel")
         phrase = _modified_head(doc, ent, root.head)
         if phrase is not None or label == "NORP" or is_people(text):
             return phrase
@@ -138,6 +133,8 @@ def _entity(doc: Doc, ent: SpacySpan) -> Candidate | None:
         label = "ORG"
     elif label in {"ORG", "PERSON"} and _named_place(root):
         label = "GPE"
+    elif label == "ORG" and text.partition(" ")[0] in PERSONAL_TITLES:  # "Mrs Creag added"
+        label = "PERSON"
     if label == "PERSON":
         name, gender = person_name(doc, ent)
         return Candidate(ent.start, ent.end, "person", "person:" + name, "named", name,
@@ -177,11 +174,11 @@ def _people(doc: Doc, ent: SpacySpan, text: str) -> Candidate | None:
 def _without_trailing_verb(doc: Doc, ent: SpacySpan) -> SpacySpan:
     """"Julia Noted that...", "Sheffield Eagles at Headingley", "on Wednesday Mulumbu":
     restored case can pull a verb, a function word or a day into the name; a name ends in
-    neither and starts with no weekday."""
+    neither and starts with no weekday or quote mark."""
     start, end = ent.start, ent.end
     while end - start > 1 and doc[end - 1].pos_ in TRAILING_POS:
         end -= 1
-    while end - start > 1 and doc[start].lower_ in WEEKDAYS:
+    while end - start > 1 and (doc[start].lower_ in WEEKDAYS or doc[start].is_punct):
         start += 1
     return ent if (start, end) == (ent.start, ent.end) else doc[start:end]
 
@@ -231,8 +228,7 @@ def _geopolitical(ent: SpacySpan, text: str) -> Candidate:
 
 def _describes_a_person(ent: SpacySpan) -> bool:
     """"the Tottenham forward posted", "the Tbilisi, Georgia, native": where someone is from."""
-    doc = ent.doc
-    i = ent.end
+    doc, i = ent.doc, ent.end
     while i < min(len(doc), ent.end + 4) and (doc[i].is_punct or doc[i].ent_type_ == "GPE"):
         i += 1
     return i < len(doc) and doc[i].lower_ in PERSON_DESCRIPTORS
