@@ -418,3 +418,59 @@ def test_a_speech_tag_on_a_line_of_its_own_speaks_for_the_quote_before(
             "' now i have to see if i can improve . '\n")
     found = [a for a in _run(nlp, text) if "pole" in text[a.content[0]:a.content[1]]]
     assert found and _text(text, found[0].source) == "hamilton"
+
+
+def test_a_typographic_opening_mark_does_not_close_a_stray_straight_one(nlp: spacy.Language
+                                                                         ) -> None:
+    text = ('\u201cHere he is, love,\u201d she said. \u201cThe mayor is here, love.\u201d\n\n'
+            '"The mayor walked onto the stage, chanting \u201cWe will win!\u201d\n\n'
+            'The crowd cheered for an hour.')
+    for a in _run(nlp, text):
+        assert "walked onto the stage" not in text[a.content[0]:a.content[1]], \
+            _text(text, a.content)
+
+
+def test_a_clause_cut_off_by_a_semicolon_is_not_the_content(nlp: spacy.Language) -> None:
+    text = ("It is an extremely unlikely scenario; her campaign says she will continue her "
+            "tour of the state later this week.")
+    a = _find(text, _run(nlp, text), "she will continue")
+    assert "unlikely" not in _text(text, a.content)
+    assert _text(text, a.source) == "her campaign"
+
+
+def test_two_object_complements_make_object_and_name(nlp: spacy.Language) -> None:
+    text = ("The two men traded insults for months. Brown called Green a \"pathological liar\" "
+            "who is \"utterly amoral\" and a \"bully\" at a level I don't think this town "
+            "has seen.")
+    a = _find(text, _run(nlp, text), "pathological liar")
+    assert _text(text, a.cue) == "called" and _text(text, a.source) == "Brown"
+
+
+def test_a_quoted_show_title_is_nobodys_words(nlp: spacy.Language) -> None:
+    text = ('"At the end of the day, we need to step away from this kind of talk," Pence said '
+            'on CNN\'s "State of the Union."\n\nOn "Face the Nation," Senator Bernie Sanders '
+            'spoke about young voters and their hopes for the coming election.')
+    a = _find(text, _run(nlp, text), "At the end of the day")
+    assert "Face the Nation" not in _text(text, a.content)
+    assert not any(_text(text, b.content).strip('".,') in {"State of the Union", "Face the Nation"}
+                   for b in _run(nlp, text))
+
+
+def test_a_name_after_a_dash_signs_the_quote_before_it(nlp: spacy.Language) -> None:
+    text = ("Readers sent us their thoughts on the debate.\n\n"
+            "\u201cHe never answered a question. He talks and talks and says nothing at all.\u201d "
+            "\u2015 Maria Lopez\n"
+            "\u201cThe debate showed me who he really is. I will vote for the first time.\u201d "
+            "\u2015 Carlos Ruiz\n")
+    atts = _run(nlp, text)
+    assert _text(text, _find(text, atts, "never answered").source) == "Maria Lopez"
+    assert _text(text, _find(text, atts, "who he really is").source) == "Carlos Ruiz"
+
+
+def test_a_cue_inside_another_quote_gives_no_speaker(nlp: spacy.Language) -> None:
+    text = ("\u201cHe never answered a question about the budget or the schools.\u201d "
+            "\u2015 Maria Lopez \u201cDuring the debate Trump said the city was in ruins.\u201d "
+            "\u2015 Carlos Ruiz\n")
+    atts = _run(nlp, text)
+    first = _find(text, atts, "never answered")
+    assert _text(text, first.source) != "Trump"

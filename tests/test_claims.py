@@ -168,3 +168,14 @@ def test_a_claim_the_article_repeats_is_shown_once(nlp):
     said = [c for c in explain(nlp, text).claims if c.cue and c.cue.text == "said"]
     assert len(said) == 2
     assert [c.shown for c in said] == [True, False]
+
+
+def test_one_claim_per_speech_tag_and_no_who_aside(nlp):
+    text = ('"It\'s heartbreaking," Ryan said. "And this country has to find new ways of '
+            'learning how to heal and understand each other."\n\n'
+            "The senator said the nominee would be Smith, who has a large lead in the polls.")
+    explainer = explain(nlp, text)
+    contents = [c.content.text for c in explainer.claims]
+    assert not any(c.strip('",') == "It's heartbreaking" for c in contents), contents
+    assert any("find new ways" in c for c in contents), contents
+    assert "the nominee would be Smith" in contents, contents

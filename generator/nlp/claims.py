@@ -96,8 +96,24 @@ def candidate_claims(document: Document, mentions: MentionIndex,
              if document.sentence_at((a.cue or a.content)[0]).role is None
              and is_assertion(doc, a.cue, a.kind) and (b := _body_only(document, a))
              and _says_something(doc, b)]
-    return [s for s in shape(doc, found)
+    return [s for s in _one_per_cue(shape(doc, found))
             if worth_showing(document, s.found, _speaker(document, mentions, s.found))]
+
+
+def _one_per_cue(shaped: list[Shaped]) -> list[Shaped]:
+    """One claim per verb of saying: of contents that share a cue, the longest ('"It's
+    heartbreaking," Ryan said. "And this country has to ..."' is one quote split by its tag,
+    and its two-word half is no claim of its own)."""
+    longest: dict[tuple[int, int], Shaped] = {}
+    for s in shaped:
+        cue = s.found.cue
+        if cue is not None and (cue not in longest or _length(s) > _length(longest[cue])):
+            longest[cue] = s
+    return [s for s in shaped if s.found.cue is None or longest[s.found.cue] is s]
+
+
+def _length(shaped: Shaped) -> int:
+    return shaped.found.content[1] - shaped.found.content[0]
 
 
 def _body_only(document: Document, found: Attribution) -> Attribution | None:

@@ -113,6 +113,14 @@ def _marks(doc: Doc) -> list[Token]:
     return [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(orths, QUOTE_IDS))]
 
 
+def _stray_before_opener(open_tok: Token, tok: Token, later: bool) -> bool:
+    """A typographic opening mark never closes a straight one in its sentence: the straight
+    mark is a stray (an excerpt's paragraph mark, '"Trump walked onto the stage, chanting
+    “U-S-A!”'), not a quote that the opener ends."""
+    return not later and tok.text in OPENING_QUOTES and open_tok.text not in OPENING_QUOTES \
+        and open_tok.text not in CLOSING_QUOTES
+
+
 def _pair_family(doc: Doc, fam: str, outer: list[Quote]) -> list[Quote]:
     """State machine over the marks of one family."""
     found: list[Quote] = []
@@ -128,6 +136,9 @@ def _pair_family(doc: Doc, fam: str, outer: list[Quote]) -> list[Quote]:
                 open_tok = tok
             continue
         later = tok.sent.start != open_tok.sent.start
+        if _stray_before_opener(open_tok, tok, later):
+            open_tok = tok
+            continue
         if role == "either" and later and _between_words(doc, tok):
             role = "open"
         if later and open_tok.text not in OPENING_QUOTES and \

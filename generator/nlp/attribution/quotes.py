@@ -26,6 +26,9 @@ from generator.nlp.attribution.spans import (
     trim_range,
 )
 from generator.nlp.docs import doc_text
+from generator.text.titles import MAX_TITLE_WORDS, MINOR_WORDS
+
+DASHES = frozenset({"\u2015", "\u2014", "\u2013", "-", "--"})
 
 
 def _is_stray(doc: Doc, quote: Quote, drafts: list[Draft]) -> bool:
@@ -40,11 +43,13 @@ def _is_stray(doc: Doc, quote: Quote, drafts: list[Draft]) -> bool:
     return False
 
 
-def _speaker_cue(doc: Doc, sents: list[Span], quote: Quote) -> tuple[Token, Token | None] | None:
-    """A cue verb outside the quote in the sentences it touches: (verb, subject)."""
+def _speaker_cue(doc: Doc, quote: Quote, quoted: frozenset[int]
+                 ) -> tuple[Token, Token | None] | None:
+    """A cue verb outside any quote in the sentences this one touches: (verb, subject)."""
     first = _quote_sent(doc, quote)
     last = _speech_tag_line(doc, quote, doc[quote.end - 1].sent)
-    outside = [t for t in doc[first.start:last.end] if not quote.start <= t.i < quote.end]
+    outside = [t for t in doc[first.start:last.end]
+               if not quote.start <= t.i < quote.end and t.i not in quoted]
     verbs = [t for t in outside if t.pos_ in {"VERB", "AUX"} and t.lemma_ in SPEECH_VERBS]
     if not verbs:
         return None
@@ -102,11 +107,38 @@ def _name_colon(doc: Doc, quote: Quote) -> tuple[Token, Token | None] | None:
     return doc[i], doc[i - 1]
 
 
-def _quote_draft(doc: Doc, sents: list[Span], quote: Quote,
-                 prev: Draft | None) -> tuple[Draft, bool]:
+def _dash_name(doc: Doc, quote: Quote) -> Draft | None:
+    """'"...," ― Sonya Herridge' at the end of a line: the name after the dash is the speaker
+    (testimonials, epigraphs), the dash the cue."""
+    i = quote.end
+    if not quote.closed or i >= len(doc) or doc[i].text not in DASHES or \
+            "\n" in doc[i - 1].whitespace_:
+        return None
+    end = i + 1
+    while end < len(doc) and doc[end].pos_ == "PROPN" and end - i <= 4:
+        end += 1
+        if "\n" in doc[end - 1].whitespace_:
+            break
+    if end == i + 1 or not _line_ends(doc, end):
+        return None
+    return Draft((quote.start, quote.end), (i, i + 1), (i + 1, end), "direct", origin="quote")
+
+
+def _line_ends(doc: Doc, i: int) -> bool:
+    """Nothing but a full stop between token ``i`` and the end of its line."""
+    while i < len(doc) and doc[i].text == ".":
+        i += 1
+    return i >= len(doc) or "\n" in doc[i].text or "\n" in doc[i - 1].whitespace_
+
+
+def _quote_draft(doc: Doc, quote: Quote, prev: Draft | None,
+                 quoted: frozenset[int]) -> tuple[Draft, bool]:
     """A draft for a free-standing quote; the flag says it continues ``prev``."""
     content = (quote.start, quote.end)
-    found = _speaker_cue(doc, sents, quote) or _colon_intro(doc, quote) or \
+    signed = _dash_name(doc, quote)
+    if signed is not None:
+        return signed, False
+    found = _speaker_cue(doc, quote, quoted) or _colon_intro(doc, quote) or \
         _name_colon(doc, quote)
     if found is not None:
         verb, subj = found
@@ -140,18 +172,36 @@ def _joined(doc: Doc, first: tuple[int, int], quote: Quote) -> tuple[int, int]:
     return quote.start, quote.end
 
 
+def _title_like(doc: Doc, quote: Quote) -> bool:
+    """A short quote in title case after a possessive, a preposition or a determiner names a
+    show or a work ('on CNN's "State of the Union."', 'On "Face the Nation," Sen. Sanders
+    ...'): nobody's words ('added: "Only in Oldham."' is someone's)."""
+    words = [t for t in doc[quote.start:quote.end] if t.is_alpha]
+    before = quote.start - 1
+    while before > 0 and doc[before].is_space:
+        before -= 1
+    if not words or len(words) > MAX_TITLE_WORDS or before < 0 or \
+            doc[before].tag_ not in {"POS", "IN", "DT"}:
+        return False
+    capitals = sum(1 for t in words if t.text[0].isupper())
+    return capitals >= 2 and all(t.text[0].isupper() or t.lower_ in MINOR_WORDS for t in words)
+
+
 def _adjacent(doc: Doc, prev: Draft, quote: Quote) -> bool:
-    """The quote opens the sentence right after the one where ``prev`` ends."""
+    """The quote opens the sentence right after the one where ``prev`` ends (only spaces or
+    punctuation before its mark: 'On "Face the Nation," X said' is narration)."""
     sent = _quote_sent(doc, quote)
-    if quote.start > sent.start + 1 or sent.start == 0:
+    if quote.start > sent.start + 1 or sent.start == 0 or any(
+            not (t.is_space or t.is_punct) for t in doc[sent.start:quote.start]):
         return False
     last = max(prev.content[1], prev.cue[1] if prev.cue else 0)
     return doc[last - 1].sent.end == sent.start or doc[last - 1].sent.start == sent.start
 
 
 def apply_quotes(doc: Doc, drafts: list[Draft]) -> list[Draft]:
-    sents = list(doc.sents)
-    quotes = [q for q in find_quotes(doc) if count_words(doc, q.start, q.end) >= 3]
+    quotes = [q for q in find_quotes(doc)
+              if count_words(doc, q.start, q.end) >= 3 and not _title_like(doc, q)]
+    quoted = frozenset(i for q in quotes if q.closed for i in range(q.start, q.end))
     out = [d for d in drafts if not _cue_quoted(d, quotes)]
     last_direct: Draft | None = None
     for quote in quotes:
@@ -174,7 +224,7 @@ def apply_quotes(doc: Doc, drafts: list[Draft]) -> list[Draft]:
         if any(overlaps(qr, d.content) for d in out
                if not (d.cue and qr[0] <= d.cue[0] < qr[1])):
             continue
-        draft, continues = _quote_draft(doc, sents, quote, last_direct)
+        draft, continues = _quote_draft(doc, quote, last_direct, quoted)
         if draft.cue is None and not continues and (
                 count_words(doc, quote.start, quote.end) < 5 or not _sentence_like(doc, quote)):
             continue
