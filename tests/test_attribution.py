@@ -474,3 +474,20 @@ def test_a_cue_inside_another_quote_gives_no_speaker(nlp: spacy.Language) -> Non
     atts = _run(nlp, text)
     first = _find(text, atts, "never answered")
     assert _text(text, first.source) != "Trump"
+
+
+def test_an_adverbial_clause_before_the_cue_is_not_its_content(nlp: spacy.Language) -> None:
+    text = ('In a statement released shortly after the senator suspended his campaign, Cruz '
+            'said: "We will keep fighting for the values that brought us here."')
+    atts = _run(nlp, text)
+    a = _find(text, atts, "keep fighting")
+    assert _text(text, a.source) == "Cruz"
+    assert not any("suspended his campaign" in _text(text, b.content) for b in atts)
+
+
+def test_a_heading_with_a_preposition_is_no_speaker_label(nlp: spacy.Language) -> None:
+    text = ("Follow Tom Hawkins on Twitter: @TomHawkins. Reach him directly at the office.\n\n"
+            "Secretary of State Kerry: The talks will go on for another week.")
+    sources = [_text(text, a.source) for a in _run(nlp, text)]
+    assert "Secretary of State Kerry" in sources
+    assert not any(s and "Twitter" in s for s in sources), sources

@@ -113,3 +113,14 @@ def test_an_unattributed_quote_names_no_wrong_speaker():
     assert not source_right(mayor, None, (31, 35), words, starts)  # a cue and no one named
     assert source_right(mayor, None, None, words, starts)  # unattributed, shown as such
     assert source_right([], None, (31, 35), words, starts)
+
+
+def test_a_source_glued_to_a_clitic_is_still_the_source():
+    from generator.evaluation.polnear import source_right, word_spans
+    text = "He\u2019s comparing the orders to a decree, and says the process was flouted."
+    words = word_spans(text)
+    starts = [w[0] for w in words]
+    cue = (text.index("says"), text.index("says") + 4)
+    assert source_right([[0, 2]], (0, 2), cue, words, starts)
+    assert not source_right([[0, 2]], (text.index("the orders"), text.index(" to a")), cue,
+                            words, starts)

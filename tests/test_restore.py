@@ -320,3 +320,17 @@ def test_an_institution_noun_referring_back_stays_lower_case() -> None:
     assert "the ministry said" in one("on monday the ministry said it would act")
     assert "the Organisation for" in one("a report by the organisation for economic co - "
                                          "operation and development")
+
+
+@pytest.mark.parametrize(
+    ("tokens", "expected"),
+    [
+        ("the club said winger gene ormsby had signed", "winger Gene Ormsby"),
+        ("the show featured the singer promise tamang", "singer Promise Tamang"),
+        ("the managing director told bild that the plan was off", "director told Bild"),
+        ("the veteran actor robert hardy said", "veteran actor Robert Hardy"),
+    ],
+)
+def test_a_common_word_between_a_person_noun_and_a_name_is_the_given_name(
+        tokens: str, expected: str) -> None:
+    assert expected in one(tokens)

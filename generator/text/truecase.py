@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from generator.lexicon import DEMONYMS, DETERMINERS, PERSON_DESCRIPTORS
+from generator.text.captions import load_verb_forms
 from generator.text.detokenize import CLAUSE_WORDS, SAY_VERBS
 from generator.text.hyphens import Hyphens, load_hyphens
 from generator.text.tables import Chain, Table, sorted_lines
@@ -47,6 +48,11 @@ SPREAD_MIN_SHARE = 0.1  # ... nor mostly lower-case nouns (``ankle Boots`` after
 # Share of capitalised uses in the counts above which a bare possessive noun is a name.
 POSSESSIVE_NAME_SHARE = 0.2
 POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your", "whose"})
+PREPOSITIONS = frozenset(re.findall(r"\w+", """
+    about above across after against along among around before behind below beneath beside
+    between beyond during except inside into near outside over past since through toward
+    towards under until upon within without
+"""))
 # Words after which a capitalisable word is a name ("Mr Hazard", "President Xi").
 TITLES = frozenset({"mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "sir", "lord", "lady",
                     "president", "senator", "sen.", "rep.", "gov.", "governor", "judge",
@@ -105,6 +111,7 @@ class CaseModel:
     hyphens: Hyphens
     given: Table  # given names
     phrases: Chain  # multi-word names, lower -> cased (hand list, then gazetteers)
+    verbs: frozenset[str]  # finite verb forms (``said``, ``told``, ``takes``)
 
     def case_tokens(self, tokens: list[str], starts: set[int]) -> list[str]:
         """Cased forms of lower-case ``tokens``; indexes in ``starts`` begin a sentence."""
@@ -147,6 +154,7 @@ class CaseModel:
         _capitalise_titles(tokens, chosen)
         self._extend_names_left(tokens, chosen)
         self._lower_descriptors(tokens, chosen)
+        self._given_after_descriptors(tokens, chosen)
         _lower_bare_institutions(tokens, chosen)
         self._mark_phrases(tokens, chosen)
         self._extend_names_right(tokens, chosen)
@@ -280,6 +288,22 @@ class CaseModel:
             named = i + 1 < len(tokens) and _starts_name(chosen[i + 1])
             if opened or named:
                 chosen[i] = word
+
+    def _given_after_descriptors(self, tokens: list[str], chosen: list[str]) -> None:
+        """``youtube star promise Tamang``: between a word that describes a person and a
+        capitalised name, a common word is the given name (``Promise Tamang``), unless it is
+        a function word, a verb (``director told Fox``, ``striker scored Sunday``) or another
+        descriptor (``veteran actor Robert Hardy``)."""
+        for i in range(1, len(tokens) - 1):
+            word = tokens[i]
+            if (tokens[i - 1] not in PERSON_DESCRIPTORS or chosen[i - 1] != tokens[i - 1]
+                    or chosen[i] != word or not word.isalpha() or word in CLAUSE_WORDS
+                    or word in PREPOSITIONS or word in PERSON_DESCRIPTORS or word in SAY_VERBS
+                    or word in self.verbs or word in self.fixed or word in self.rules
+                    or self._inflected(word)
+                    or not _starts_name(chosen[i + 1]) or chosen[i + 1].isupper()):
+                continue
+            chosen[i] = word.capitalize()
 
     def _extend_names_right(self, tokens: list[str], chosen: list[str]) -> None:
         """Name heads after names found late (``New York`` + ``times`` -> ``Times``).
@@ -437,6 +461,7 @@ def load_model() -> CaseModel:
         Table(lines, "f", float), fixed, rules, Table(lines, "s"),
         load_hyphens(lines, sorted_lines(DATA / "hyphen_stats.tsv.gz")),
         Table(lines, "g"), Chain(_hand_phrases(DATA / "case_phrases.txt"), Table(lines, "m")),
+        load_verb_forms(),
     )
 
 

@@ -128,6 +128,14 @@ def _hung_complement(clause: Token) -> bool:
         c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ != "that" for c in clause.children)
 
 
+def _reduced_passive(verb: Token) -> bool:
+    """'When asked to weigh in, Julia noted ...', 'Asked about the plan, he said ...': a past
+    participle heading an adverbial clause with no subject or auxiliary of its own is done
+    to the person, not said by them."""
+    return verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(
+        c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in verb.children)
+
+
 def is_assertion(doc: Doc, cue: tuple[int, int] | None, kind: str) -> bool:
     """Whether an attribution with this cue (doc character span) reports an assertion.
 
@@ -141,7 +149,8 @@ def is_assertion(doc: Doc, cue: tuple[int, int] | None, kind: str) -> bool:
     for tok in span:
         lemma = lemma_of(tok).lower()
         if tok.pos_ in {"VERB", "AUX"} and lemma in ASSERTION_VERBS and (
-                lemma not in CLAUSE_ONLY_VERBS or _takes_clause(tok)):
+                lemma not in CLAUSE_ONLY_VERBS or _takes_clause(tok)) \
+                and not _reduced_passive(tok):
             return True
         if tok.pos_ in {"NOUN", "PROPN"} and lemma in ASSERTION_NOUNS:
             return True

@@ -25,6 +25,8 @@ from generator.nlp.attribution.spans import (
 )
 
 CLAUSE_DEPS = {"ccomp", "xcomp"}
+ADVERBIAL_MARKS = {"after", "before", "when", "while", "because", "since", "as", "although",
+                   "though", "once", "until", "unless", "if", "whereas"}
 TAIL_DEPS = {"dobj", "prep", "dative", "oprd", "ccomp", "xcomp", "advcl", "attr", "acomp",
              "npadvmod", "pobj", "obj", "iobj", "dep"}
 TAIL_PREPS = {"for", "as", "of", "on", "to", "about", "against", "over", "into", "that"}
@@ -153,10 +155,13 @@ def doc_is_joiner(tok: Token) -> bool:
 def clausal_child(verb: Token) -> Token | None:
     """The verb's complement clause: not an infinitive before it, not a clause that a colon
     or semicolon cuts off before it ("It's unlikely; his team says she'll go on": the team
-    says she'll go on), not an 'if' clause before it (a condition, not a question)."""
+    says she'll go on), not an adverbial clause before it that the parser took for one
+    ("In a statement released after the senator suspended his campaign, Cruz said: ..."),
+    not an 'if' clause before it (a condition, not a question)."""
     for child in verb.children:
         if child.dep_ in CLAUSE_DEPS:
-            if child.i < verb.i and (child.dep_ == "xcomp" or _cut_off(child, verb)):
+            if child.i < verb.i and (child.dep_ == "xcomp" or _cut_off(child, verb) or any(
+                    c.dep_ == "mark" and c.lower_ in ADVERBIAL_MARKS for c in child.children)):
                 continue
             return child
         if child.dep_ == "advcl" and child.i > verb.i and any(

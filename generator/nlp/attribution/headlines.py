@@ -15,11 +15,15 @@ _PARAGRAPH_ENDS = "explainer.paragraph_ends"  # doc.user_data key
 
 
 def title_draft(doc: Doc, colon: Token) -> Draft | None:
-    """Headline style 'Graham: Trump's rhetoric is destroying the party' (source: content)."""
+    """Headline style 'Graham: Trump's rhetoric is destroying the party' (source: content).
+    A label with a preposition other than 'of' is a heading or a call, not a speaker
+    ('Follow AWR Hawkins on Twitter: @AWRHawkins', 'Live from New Hampshire: ...')."""
     sent = colon.sent
     prefix = doc[sent.start:colon.i]
     if not 1 <= len(prefix) <= 5 or any(t.pos_ in {"VERB", "AUX", "PRON", "NUM"}
                                         or t.is_punct for t in prefix):
+        return None
+    if any(t.pos_ == "ADP" and t.lower_ != "of" for t in prefix):
         return None
     if not any(t.pos_ in {"PROPN", "NOUN"} for t in prefix):
         return None
