@@ -80,9 +80,11 @@ open receptive hostile sympathetic unsure uncertain clear
 FORM_CUES = frozenset({":", "according", "to"})
 # Verbs of knowing and making public whose infinitive is something done, not held true:
 # "has been known to share pictures", "learned to swim", "painted to pass the time".
-# So is what one agrees to ("agreed to pay for her bus fare"; "agreed that X" asserts).
+# So is what one agrees to ("agreed to pay for her bus fare"; "agreed that X" asserts), and
+# what one likes doing ("likes to keep a busy schedule": a habit, not a view).
 KNOWING_VERBS = frozenset({"know", "learn", "see", "find", "notice", "discover", "post",
-                           "tweet", "write", "publish", "paint", "agree"})
+                           "tweet", "write", "publish", "paint", "agree", "like", "love",
+                           "enjoy"})
 # Verbs of perception and discovery assert only with a clause or an "as" judgement ("saw that
 # X", "sees the plan as a trap"), not with a plain object ("Xinjiang has seen violence"); nor
 # do verbs whose object is whom they address ("told the Enquirer in December") or what they
