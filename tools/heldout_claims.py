@@ -9,7 +9,7 @@ changes are measured (dev is only scored at the end). ``--dump FILE`` keeps each
 and gold attribution (offsets, labels, confidences; corpus text stays outside the repository).
 
     python -m tools.heldout_claims --cache DIR [--split 300] [--forms orig,lower] [--dump F]
-        [--keep 0.04] [--shown 0.65]"""
+        [--keep 0.04] [--shown 0.70]"""
 
 from __future__ import annotations
 
@@ -95,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--forms", default="orig,lower")
     parser.add_argument("--dump", type=Path, default=None)
     parser.add_argument("--keep", type=float, default=0.04, help="listing floor")
-    parser.add_argument("--shown", type=float, default=0.65, help="site threshold")
+    parser.add_argument("--shown", type=float, default=0.70, help="site threshold")
     args = parser.parse_args(argv)
     parsed = parsed_train(args.eval_dir, args.cache)
     scorer, found_members = fitted(parsed, args.split)
