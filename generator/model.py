@@ -33,7 +33,7 @@ class Thresholds:
     """
 
     actors: float = 0.5
-    claims: float = 0.70
+    claims: float = 0.68
 
     def to_dict(self) -> dict[str, float]:
         return {"actors": self.actors, "claims": self.claims}

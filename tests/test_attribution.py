@@ -491,3 +491,30 @@ def test_a_heading_with_a_preposition_is_no_speaker_label(nlp: spacy.Language) -
     sources = [_text(text, a.source) for a in _run(nlp, text)]
     assert "Secretary of State Kerry" in sources
     assert not any(s and "Twitter" in s for s in sources), sources
+
+
+def test_a_dateline_before_the_subject_is_not_the_speaker(nlp: spacy.Language) -> None:
+    text = ("DENVER, Colo. (AP) \u2014 Republican candidate Mary Stone says she does not watch "
+            "the late news much anymore.\n\n"
+            "Nobody who sat through that and listened to it knows that I skipped a question.")
+    atts = _run(nlp, text)
+    assert _text(text, _find(text, atts, "late news").source) == "Republican candidate Mary Stone"
+    assert _text(text, _find(text, atts, "skipped a question").source) != "it"
+
+
+def test_a_place_the_parser_made_a_subject_is_not_the_speaker(nlp: spacy.Language) -> None:
+    text = ("Tuesday at Baldwin Wallace University in Berea, OH, after winning Ohio in the "
+            "Republican primary, Gov. John Kasich (R-OH), said, \u201cI\u2019m getting ready to "
+            "rent a covered wagon.\u201d")
+    source = _text(text, _find(text, _run(nlp, text), "covered wagon").source)
+    assert source is not None and "Kasich" in source and "Berea" not in source, source
+    text = "Judge Philip Head, sentencing said: 'It was your intention to break the law.'"
+    assert _text(text, _find(text, _run(nlp, text), "break the law").source) == \
+        "Judge Philip Head"
+
+
+def test_a_source_keeps_the_bracket_it_opens(nlp: spacy.Language) -> None:
+    text = ("Ohio Gov. John Kasich (R-OH) said \u201cI\u2019m getting ready to rent a covered "
+            "wagon. We\u2019re going to California.\u201d")
+    source = _text(text, _find(text, _run(nlp, text), "covered wagon").source)
+    assert source is not None and source.endswith("(R-OH)"), source

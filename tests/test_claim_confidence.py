@@ -101,6 +101,17 @@ def test_features_see_where_the_content_stops(nlp):
     assert any(f.startswith("cr=") for f in feats) and any(f.startswith("gap=") for f in feats)
 
 
+def test_features_see_how_much_the_source_looks_like_a_speaker(nlp):
+    from generator.nlp.attribution import find_attributions
+    from generator.nlp.claim_confidence import claim_features
+    from tests.nlp_helpers import parsed
+    doc = parsed(nlp, "The senator said the bill would pass. The report says taxes rose.").doc
+    found = sorted(find_attributions(doc), key=lambda a: a.content[0])
+    senator, report = (claim_features(doc, a, found, False) for a in found)
+    assert "sk=people" in senator and "srel=subj|people" in senator and "sgap=0" in senator
+    assert "sk=thing" in report and "sq=0" in report
+
+
 def test_an_unattributed_quote_names_no_wrong_speaker():
     from generator.evaluation.polnear import source_right, word_spans
     text = "'We will win,' the mayor said. 'We will rebuild.'"

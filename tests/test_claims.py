@@ -180,3 +180,21 @@ def test_one_claim_per_speech_tag_and_no_who_aside(nlp):
     assert not any(c.strip('",') == "It's heartbreaking" for c in contents), contents
     assert any("find new ways" in c for c in contents), contents
     assert "the nominee would be Smith" in contents, contents
+
+
+def test_calling_asserts_only_when_it_names_or_calls_for(nlp):
+    text = ("Federal prosecutors have called 92 witnesses in the trial so far. The mayor called "
+            "for an independent inquiry. Critics called the plan 'a disgrace'. He called "
+            "on Congress to act.")
+    contents = [c.content.text for c in explain(nlp, text).claims]
+    assert not [c for c in contents if "witnesses" in c], contents
+    assert any("independent inquiry" in c for c in contents), contents
+    assert any("disgrace" in c for c in contents), contents
+    assert any("Congress to act" in c for c in contents), contents
+
+
+def test_the_one_accused_in_a_headline_is_no_speaker(nlp):
+    text = ("woman accused of blackmailing premier league star marcus rojo\n"
+            "the woman was charged on monday .\n")
+    claims = explain(nlp, text).claims
+    assert not [c for c in claims if c.source and "woman" in c.source.text.lower()], claims

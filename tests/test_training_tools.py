@@ -19,3 +19,19 @@ def test_the_actor_confidence_trainer_writes_weights_the_scorer_reads(tmp_path) 
     table = json.loads(out.read_text(encoding="utf-8"))
     assert table["weights"] and isinstance(table["bias"], float)
     assert "PolNeAR train" in table["provenance"]
+
+
+def _claims(per_doc: list[list[bool]]):
+    from tools.train_claim_confidence import Labelled
+    return [Labelled(n, [], hit, True) for n, hits in enumerate(per_doc) for hit in hits]
+
+
+def test_the_site_threshold_bound_is_under_the_precision_when_documents_differ() -> None:
+    import numpy as np
+
+    from tools.train_claim_confidence import bound
+    steady = _claims([[True] * 9 + [False]] * 40)
+    assert bound(steady, np.ones(len(steady), dtype=bool), 0.95) == pytest.approx(0.9)
+    uneven = _claims([[True] * 10] * 20 + [[True] * 8 + [False] * 2] * 20)
+    everything = np.ones(len(uneven), dtype=bool)
+    assert bound(uneven, everything, 0.95) < 0.9 < bound(uneven, everything, 0.05)

@@ -8,8 +8,11 @@ floor (``keep``), and those at or above the site threshold. This is where rule a
 changes are measured (dev is only scored at the end). ``--dump FILE`` keeps each scored claim
 and gold attribution (offsets, labels, confidences; corpus text stays outside the repository).
 
+Without ``--keep`` and ``--shown`` both are chosen by the training script's rule on the fitted
+part (out of fold there), so the figures test the rule as well as the model.
+
     python -m tools.heldout_claims --cache DIR [--split 300] [--forms orig,lower] [--dump F]
-        [--keep 0.04] [--shown 0.70]"""
+        [--keep 0.11] [--shown 0.67]"""
 
 from __future__ import annotations
 
@@ -26,16 +29,25 @@ from generator.nlp.claim_confidence import claim_features
 from generator.nlp.claims import candidate_claims, listed
 from generator.nlp.mention_index import MentionIndex
 from tools.train_attribution_scorer import examples, fit_scorer, parsed_train
-from tools.train_claim_confidence import K, label, labelled_claims, members, probabilities
+from tools.train_claim_confidence import (
+    K,
+    choose,
+    label,
+    labelled_claims,
+    members,
+    out_of_fold,
+    probabilities,
+)
 
 
 def fitted(parsed: dict, split: int):
-    """(cue scorer, confidence members) fitted on the documents from ``split`` on."""
+    """(cue scorer, confidence members, (keep, threshold) by the training rule) fitted on the
+    documents from ``split`` on."""
     part = {form: docs[split:] for form, docs in parsed.items()}
     rows = {form: examples(docs) for form, docs in part.items()}
     scorer = fit_scorer([r for form in rows for doc in rows[form] for r in doc])
-    data, _ = labelled_claims(part, rows)
-    return scorer, members(data, K)
+    data, gold = labelled_claims(part, rows)
+    return scorer, members(data, K), choose(data, out_of_fold(data), gold, 0.90)
 
 
 def scored(parsed: dict, split: int, forms: list[str], scorer, found_members,
@@ -94,16 +106,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", type=int, default=300)
     parser.add_argument("--forms", default="orig,lower")
     parser.add_argument("--dump", type=Path, default=None)
-    parser.add_argument("--keep", type=float, default=0.04, help="listing floor")
-    parser.add_argument("--shown", type=float, default=0.70, help="site threshold")
+    parser.add_argument("--keep", type=float, default=None, help="listing floor")
+    parser.add_argument("--shown", type=float, default=None, help="site threshold")
     args = parser.parse_args(argv)
     parsed = parsed_train(args.eval_dir, args.cache)
-    scorer, found_members = fitted(parsed, args.split)
+    scorer, found_members, (keep, shown) = fitted(parsed, args.split)
+    keep = keep if args.keep is None else args.keep
+    shown = shown if args.shown is None else args.shown
+    print(f"listing floor {keep}, site threshold {shown}")
     forms = args.forms.split(",")
-    docs = scored(parsed, args.split, forms, scorer, found_members, args.keep)
+    docs = scored(parsed, args.split, forms, scorer, found_members, keep)
     for form in forms:
         print(f"held out, train documents 0-{args.split - 1}, {form}:")
-        report([d for d in docs if d["form"] == form], args.shown)
+        report([d for d in docs if d["form"] == form], shown)
     if args.dump is not None:
         with args.dump.open("wb") as f:
             pickle.dump(docs, f, protocol=5)

@@ -26,6 +26,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from generator.lexicon import RELATIVE_PRONOUNS
+from generator.nlp.actors.confidence import names_people
 from generator.nlp.attribution import Attribution
 from generator.nlp.attribution.lexicon import (
     BELIEF_VERBS,
@@ -203,7 +204,8 @@ def claim_features(doc: Doc, found: Attribution, others: list[Attribution],
     feats.append(f"within={min(inside, 2)}")
     same = sum(1 for o in others if o.sentence == found.sentence)
     feats.append(f"insent={min(same, 4)}")
-    return feats + _shape_features(doc, content, cue, source, head)
+    return feats + _shape_features(doc, content, cue, source, head) + \
+        _source_features(doc, source, cue, head)
 
 
 EDGE_WORDS = frozenset({"and", "but", "or", "because", "as", "while", "although", "though",
@@ -250,4 +252,26 @@ def _shape_features(doc: Doc, content: Span, cue: Span | None, source: Span | No
     if cue is not None:
         gap = content.start - cue.end if cue.end <= content.start else cue.start - content.end
         feats.append(f"gap={_band(max(gap, 0), (0, 1, 3, 8))}")
+    return feats
+
+
+def _source_features(doc: Doc, source: Span | None, cue: Span | None,
+                     head: Token | None) -> list[str]:
+    """How much the speaker looks like one: a thing ("a statement", "The concert"), a word
+    inside a quote, far from its cue or no argument of it; the claim may be right in its words
+    and still wrong in whose they are (out of fold on train: log loss 0.438 -> 0.433)."""
+    if source is None:
+        return []
+    root = source.root
+    kind = ("pron" if root.pos_ == "PRON" else "name" if root.pos_ == "PROPN" or root.ent_type_
+            else "people" if names_people(root.lower_) else "thing")
+    feats = [f"sk={kind}"]
+    if head is not None and cue is not None:
+        rel = ("subj" if root.head == head and root.dep_.startswith("nsubj")
+               else "child" if root.head == head
+               else "same" if root.sent == head.sent else "other")
+        gap = min(abs(source.end - cue.start), abs(cue.end - source.start))
+        feats += [f"srel={rel}|{kind}", f"sgap={_band(gap, (0, 1, 3, 8, 16))}"]
+    before = doc[source[0].sent.start:source.start]
+    feats.append(f"sq={sum(1 for t in before if t.text in QUOTE_CHARS) % 2}")
     return feats

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 from generator.nlp.attribution.lexicon import (
     BELIEF_VERBS,
     OBJECT_VERBS,
+    QUOTE_CHARS,
     REPORT_NOUNS,
     SPEECH_VERBS,
     STANCE_NOUNS,
@@ -97,6 +98,8 @@ tell ask inform remind assure notify brief describe refer characterize character
 depict love like enjoy post tweet blog text email write publish paint talk speak discuss
 address agree
 """)
+# Whose passive subject is the one accused, never the accuser ("X accused of Y").
+ACCUSING_VERBS = frozenset({"accuse", "charge", "suspect", "blame", "fault", "convict"})
 REFLEXIVES = frozenset({"myself", "yourself", "himself", "herself", "itself", "ourselves",
                         "yourselves", "themselves"})
 
@@ -133,9 +136,31 @@ def _hung_complement(clause: Token) -> bool:
 def _reduced_passive(verb: Token) -> bool:
     """'When asked to weigh in, Julia noted ...', 'Asked about the plan, he said ...': a past
     participle heading an adverbial clause with no subject or auxiliary of its own is done
-    to the person, not said by them."""
-    return verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(
-        c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in verb.children)
+    to the person, not said by them. So is a headline's participle of accusing with a subject
+    and no object or auxiliary ("Woman accused of blackmailing star": she is the accused;
+    other verbs are left alone, the tagger also calls "Clinton ... called on" a participle)."""
+    if verb.tag_ != "VBN" or any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+        return False
+    if verb.dep_ == "advcl":
+        return not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children)
+    return lemma_of(verb).lower() in ACCUSING_VERBS and any(
+        c.dep_ == "nsubj" for c in verb.children) and not any(
+        c.dep_ in {"dobj", "obj", "ccomp", "oprd"} for c in verb.children)
+
+
+def _calls(verb: Token) -> bool:
+    """*Call* asserts when it names ("called the plan a disgrace", "called it 'terrible'"),
+    calls for or on someone, or calls someone out; "have called 92 witnesses" and "called the
+    police" are acts."""
+    for child in verb.children:
+        if child.dep_ in {"oprd", "xcomp", "ccomp"} or (
+                child.dep_ in {"prep", "prt"} and child.lower_ in {"for", "on", "out"}):
+            return True
+        if child.dep_ in {"dobj", "obj"} and any(c.dep_ in {"appos", "oprd"}
+                                                 for c in child.children):
+            return True  # "called her son her hero", "calls himself a conservative"
+    return _takes_clause(verb) or any(t.text in QUOTE_CHARS for t in verb.subtree
+                                      if t.i > verb.i)
 
 
 def is_assertion(doc: Doc, cue: tuple[int, int] | None, kind: str) -> bool:
@@ -152,7 +177,7 @@ def is_assertion(doc: Doc, cue: tuple[int, int] | None, kind: str) -> bool:
         lemma = lemma_of(tok).lower()
         if tok.pos_ in {"VERB", "AUX"} and lemma in ASSERTION_VERBS and (
                 lemma not in CLAUSE_ONLY_VERBS or _takes_clause(tok)) \
-                and not _reduced_passive(tok):
+                and (lemma != "call" or _calls(tok)) and not _reduced_passive(tok):
             return True
         if tok.pos_ in {"NOUN", "PROPN"} and lemma in ASSERTION_NOUNS:
             return True

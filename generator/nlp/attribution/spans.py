@@ -15,6 +15,8 @@ from spacy.tokens import Doc, Token
 from generator.lexicon import RELATIVE_PRONOUNS
 from generator.nlp.attribution.lexicon import BELIEF_VERBS, LEMMA_FIXES, QUOTE_CHARS, SPEECH_VERBS
 
+SOURCE_DASHES = frozenset({"\u2015", "\u2014", "\u2013", "-", "--"})  # before a speaker: a dateline
+
 SUBJECT_DEPS = {"nsubj", "csubj"}
 # Verbs whose gerund complement has no subject of its own: in "it does not mean rejecting
 # the money", "it" does not reject anything.
@@ -65,7 +67,15 @@ def trim_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while end > start and (doc[end - 1].is_space or (doc[end - 1].is_punct
                                                       and not is_quote(doc[end - 1]))):
         end -= 1
-    return start, end
+    return start, _close_bracket(doc, start, end)
+
+
+def _close_bracket(doc: Doc, start: int, end: int) -> int:
+    """Take back the closing bracket of a bracket the span opens ("John Kasich (R-OH)", not
+    "John Kasich (R-OH"): trimming end punctuation cut it."""
+    words = [t.text for t in doc[start:end]]
+    opened = sum(w in {"(", "["} for w in words) - sum(w in {")", "]"} for w in words)
+    return end + 1 if opened > 0 and end < len(doc) and doc[end].text in {")", "]"} else end
 
 
 def balance_quotes(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -106,9 +116,9 @@ def subject_of(verb: Token, deps: set[str]) -> Token | None:
     X" (a participle on a noun: the noun) included."""
     tok = verb
     for _ in range(4):
-        for child in tok.children:
-            if child.dep_ in deps:
-                return child
+        found = [child for child in tok.children if child.dep_ in deps]
+        if found:
+            return _nearest_subject(found)
         if tok.dep_ not in {"conj", "advcl", "xcomp", "acl", "relcl", "pcomp", "acomp"} \
                 or tok.head.i == tok.i:
             return None
@@ -121,6 +131,20 @@ def subject_of(verb: Token, deps: set[str]) -> Token | None:
         tok = _past_reported_clause(verb, tok)
         deps = SUBJECT_DEPS
     return None
+
+
+def _nearest_subject(found: list[Token]) -> Token:
+    """Of two subjects that punctuation parts, the one next to the verb: "(AP) — Donald Trump
+    says", "in Berea, OH, after winning Ohio ..., Gov. John Kasich said" (a dateline or place
+    the parser took for a second subject); else the first ("Anybody who listened to it
+    knows", a person: "Judge Philip Head, sentencing, said")."""
+    first, last = found[0], found[-1]
+    between = first.doc[first.i + 1:last.left_edge.i]
+    parted = any(t.text in SOURCE_DASHES or t.text in {")", ":", ","} for t in between) \
+        and not any(is_quote(t) for t in between)  # 'X, star of "Scandal," thanked'
+    named = last.pos_ in {"PROPN", "NOUN", "PRON"} and last.tag_ != "VBG"
+    person = any(t.ent_type_ == "PERSON" for t in first.subtree)  # "Judge Philip Head, ..."
+    return last if parted and named and not person and last.i < last.head.i else first
 
 
 def _past_reported_clause(verb: Token, tok: Token) -> Token:
@@ -145,6 +169,14 @@ def _relative_source(doc: Doc, pronoun: Token) -> tuple[int, int]:
     return start, pronoun.i + 1
 
 
+def _after_dateline(doc: Doc, start: int, head: int) -> int:
+    """Start after a dash before the subject's head: "RENO, Nev. (AP) — Republican hopeful
+    Donald Trump says" has the dateline in the subject's subtree; the speaker is Trump."""
+    dashes = [i for i in range(start, head) if doc[i].text in SOURCE_DASHES
+              and (doc[i].text != "-" or doc[i].whitespace_)]
+    return dashes[-1] + 1 if dashes else start
+
+
 def source_range(doc: Doc, subj: Token | None, avoid: tuple[int, int]) -> tuple[int, int] | None:
     """The subject phrase, cut before it runs into the cue or content."""
     if subj is None:
@@ -158,6 +190,7 @@ def source_range(doc: Doc, subj: Token | None, avoid: tuple[int, int]) -> tuple[
     if start < avoid[1] and end > avoid[0]:
         end = min(end, avoid[0]) if start < avoid[0] else subj.i + 1
         start = min(start, subj.i)
+    start = _after_dateline(doc, start, subj.i)
     start, end = trim_range(doc, start, end)
     start, end = balance_quotes(doc, start, end)
     return (start, end) if start < end else None
