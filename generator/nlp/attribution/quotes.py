@@ -15,6 +15,7 @@ from generator.lexicon import PERSON_SUFFIXES
 from generator.nlp.attribution.lexicon import FIRST_SECOND_PERSON, SPEECH_VERBS
 from generator.nlp.attribution.quote_marks import Quote, find_quotes
 from generator.nlp.attribution.spans import (
+    DASHES,
     SUBJECT_DEPS,
     Draft,
     count_words,
@@ -27,8 +28,6 @@ from generator.nlp.attribution.spans import (
 )
 from generator.nlp.docs import doc_text
 from generator.text.titles import MAX_TITLE_WORDS, MINOR_WORDS
-
-DASHES = frozenset({"\u2015", "\u2014", "\u2013", "-", "--"})
 
 
 def _is_stray(doc: Doc, quote: Quote, drafts: list[Draft]) -> bool:

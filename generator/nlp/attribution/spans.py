@@ -15,7 +15,8 @@ from spacy.tokens import Doc, Token
 from generator.lexicon import RELATIVE_PRONOUNS
 from generator.nlp.attribution.lexicon import BELIEF_VERBS, LEMMA_FIXES, QUOTE_CHARS, SPEECH_VERBS
 
-SOURCE_DASHES = frozenset({"\u2015", "\u2014", "\u2013", "-", "--"})  # before a speaker: a dateline
+# Dashes between words: before a name that signs a quote, after a dateline before a speaker.
+DASHES = frozenset({"\u2015", "\u2014", "\u2013", "-", "--"})
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 # Verbs whose gerund complement has no subject of its own: in "it does not mean rejecting
@@ -140,7 +141,7 @@ def _nearest_subject(found: list[Token]) -> Token:
     knows", a person: "Judge Philip Head, sentencing, said")."""
     first, last = found[0], found[-1]
     between = first.doc[first.i + 1:last.left_edge.i]
-    parted = any(t.text in SOURCE_DASHES or t.text in {")", ":", ","} for t in between) \
+    parted = any(t.text in DASHES or t.text in {")", ":", ","} for t in between) \
         and not any(is_quote(t) for t in between)  # 'X, star of "Scandal," thanked'
     named = last.pos_ in {"PROPN", "NOUN", "PRON"} and last.tag_ != "VBG"
     person = any(t.ent_type_ == "PERSON" for t in first.subtree)  # "Judge Philip Head, ..."
@@ -172,7 +173,7 @@ def _relative_source(doc: Doc, pronoun: Token) -> tuple[int, int]:
 def _after_dateline(doc: Doc, start: int, head: int) -> int:
     """Start after a dash before the subject's head: "RENO, Nev. (AP) — Republican hopeful
     Donald Trump says" has the dateline in the subject's subtree; the speaker is Trump."""
-    dashes = [i for i in range(start, head) if doc[i].text in SOURCE_DASHES
+    dashes = [i for i in range(start, head) if doc[i].text in DASHES
               and (doc[i].text != "-" or doc[i].whitespace_)]
     return dashes[-1] + 1 if dashes else start
 
