@@ -55,6 +55,17 @@ def test_bylines_credits_notes_and_caption_lines(nlp):
                            a.kind != "place"}, "a caption's person makes no actor on its own"
 
 
+def test_a_wire_dateline_is_shown_as_such_and_is_no_actor(nlp):
+    text = ("RENO, Nev. (AP) \u2014 Republican hopeful Mary Stone says the game has gone soft.\n\n"
+            "Stone told a crowd of 3,000 people on Friday that she no longer watches it.\n")
+    e = explain(nlp, text)
+    first = e.sentences[0]
+    assert (first.role, first.text) == ("dateline", "RENO, Nev. (AP) \u2014")
+    assert "s1" not in e.key_points and all(c.sentence != "s1" for c in e.claims)
+    assert not any(m.sentence == "s1" for a in e.actors for m in a.mentions), e.actors
+    assert any(c.speaker == "mary-stone" and c.sentence == "s2" for c in e.claims)
+
+
 def test_line_roles_from_words():
     def role(text: str) -> str | None:
         return line_role(text.split())
@@ -69,6 +80,7 @@ def test_line_roles_from_words():
     assert role("summer pictured volunteering in south africa") == "caption"
     assert role("michael schumacher pictured during testing at the jerez circuit") == "caption"
     assert role("in another , she is pictured with a roll - up while in one") is None
+    assert role("reno , nev . ( ap ) —") == role("boca raton , fla . - -") == "dateline"
     # cased prose: a full stop ends body text, which no caption has
     assert line_role(["pictured", ":", "the", "harbour", "."], full_stop=True) is None
 

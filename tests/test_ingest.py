@@ -58,3 +58,22 @@ def test_lowercase_prose_is_split_too():
 def test_crlf_lines_are_stripped():
     text = "one , two\r\nthree , four\r\n"
     assert [text[a:b] for a, b in split(text, detect(text))] == ["one , two", "three , four"]
+
+
+def test_a_wire_dateline_is_a_sentence_of_its_own():
+    text = ("Trump in Reno.\n\nRENO, Nev. (AP) — Republican hopeful Donald Trump says the game "
+            "has gone soft. He said so twice.\n\nDES MOINES - Cruz spoke. Then he left.")
+    pieces = [text[a:b] for a, b in split(text, detect(text))]
+    assert pieces == ["Trump in Reno.", "RENO, Nev. (AP) —",
+                      "Republican hopeful Donald Trump says the game has gone soft.",
+                      "He said so twice.", "DES MOINES -", "Cruz spoke.", "Then he left."]
+
+
+def test_a_dateline_needs_a_place_in_capitals_or_an_agency():
+    text = "EXCLUSIVE – Stone speaks.\n\nNASA said so - Reuters wrote it. Fine.\n\nNo - Not here."
+    pieces = [text[a:b] for a, b in split(text, detect(text))]
+    assert pieces == ["EXCLUSIVE – Stone speaks.", "NASA said so - Reuters wrote it.", "Fine.",
+                      "No - Not here."]
+    lower = "miami , florida ( cnn ) -- the ninth floor\nmiami - the tenth floor"
+    assert [lower[a:b] for a, b in split(lower, detect(lower))] == [
+        "miami , florida ( cnn ) --", "the ninth floor", "miami - the tenth floor"]

@@ -334,3 +334,16 @@ def test_an_institution_noun_referring_back_stays_lower_case() -> None:
 def test_a_common_word_between_a_person_noun_and_a_name_is_the_given_name(
         tokens: str, expected: str) -> None:
     assert expected in one(tokens)
+
+
+def test_codes_of_letters_and_digits_are_capitals() -> None:
+    assert one("he plans to climb k2 after the mh17 inquiry") == (
+        "He plans to climb K2 after the MH17 inquiry.")
+    assert one("the 2nd match starts at 10am") == "The 2nd match starts at 10am."
+
+
+def test_institutions_and_days_from_the_hand_list_of_names() -> None:
+    assert one("the supply ship docked at the international space station") == (
+        "The supply ship docked at the International Space Station.")
+    assert "Court of Appeal" in one("his case went to the court of appeal in london")
+    assert "Anzac Day" in one("crowds gathered on anzac day")

@@ -44,3 +44,31 @@ def test_publication_date_anchors_relative_dates(nlp):
     values = {d.text: d.value for d in explainer.dates}
     assert values["late last year"] == "2014"
     assert values["december"] == "2014-12"
+
+
+def _whats(nlp, text: str) -> dict[str, str]:
+    e = explain(nlp, text)
+    dates = {d.id: d.text for d in e.dates}
+    return {dates[ev.date]: ev.what for ev in e.timeline if ev.date}
+
+
+def test_an_event_is_a_clause_with_its_own_subject(nlp):
+    whats = _whats(nlp, (
+        "The cancer started in his leg, but had recently spread to his brain.\n\n"
+        "His eyes were wide open when he struck a shot against Yeovil back in January.\n\n"
+        "Navratilova, who was outed as a lesbian in 1981, spoke to reporters."))
+    assert whats["recently"] == (
+        "The cancer started in his leg, but had recently spread to his brain")
+    assert whats["January"] == "He struck a shot against Yeovil back in January"
+    assert whats["1981"] == "Navratilova was outed as a lesbian in 1981"
+
+
+def test_an_aside_is_dropped_only_when_set_apart_and_without_the_date(nlp):
+    whats = _whats(nlp, (
+        "Nadal will play 13th seed Fabio Fognini of Italy on Thursday.\n\n"
+        "They signed the statute in January, when they also accepted its jurisdiction over "
+        "crimes committed \"in the occupied territory since June 13, 2014.\""))
+    assert "Fabio Fognini" in whats["Thursday"]
+    assert whats["January"] == "They signed the statute in January"
+    june = whats["June 13, 2014"]
+    assert june.startswith("They also accepted its jurisdiction") and june.count('"') == 2, june

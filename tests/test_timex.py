@@ -212,3 +212,14 @@ def test_spans_and_amounts() -> None:
     assert one("it took a minute and a half").value == "PT1M30S"
     assert find_timexes("He won a second term with three-quarters of the vote.", DCT) == []
     assert one("wait a second.").value == "PT1S"
+
+
+def test_a_month_name_after_a_title_or_family_word_is_a_given_name() -> None:
+    assert tag("Mama June did not respond, and aunt April said nothing") == {}
+    assert tag("The vote was held in June")["June"].value.endswith("-06")
+    assert "June" in tag("a strong June report")
+
+
+def test_a_weekday_that_names_a_newspaper_is_no_date() -> None:
+    assert tag("A source told the Sunday Times about it") == {}
+    assert "Sunday" in tag("On Sunday, Times reporters left")

@@ -21,18 +21,43 @@ _CAPITAL_START = re.compile(r"[\"'“‘(\[]?[A-Z0-9]")
 MAX_SENTENCE = 1_000  # characters: a run-on line is cut into sentences no longer than this
 _LOOK_BACK = 40  # characters searched for the word before a full stop (abbreviations are short)
 _CUTS = (re.compile(r"[;:]\s"), re.compile(r",\s"), re.compile(r"\s[-–—]+\s"), re.compile(r"\s"))
+# A wire dateline that opens a story: "RENO, Nev. (AP) — ", "MIAMI, Florida (CNN) -- ",
+# "WASHINGTON — ". The place is in capitals, a state or country may follow; in lower-case
+# text only a news agency in brackets tells a dateline from a dash in a sentence.
+_AGENCY = r"(?:\(|-lrb-)\s*(?i:ap|reuters|afp|cnn|upi|dpa|xinhua)\s*(?:\)|-rrb-)"
+_LABELS = r"(?!(?:EXCLUSIVE|BREAKING|UPDATED?|WATCH|LIVE|ANALYSIS|OPINION|EDITORIAL|VIDEO)\b)"
+_DATELINE = re.compile(
+    _LABELS + r"[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,3}"  # the place: RENO, DES MOINES
+    r"(?:\s?,\s?[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){0,2})?"  # , Nev. / , N.H. / , Florida
+    r"\s*(?:" + _AGENCY + r"\s*)?(?:—|–|--?)\s+(?=[\"'“‘(]?[A-Z0-9])")
+_LOWER_DATELINE = re.compile(r"[a-z][a-z .,'-]{0,40}?\s*" + _AGENCY + r"\s*(?:—|–|--?)\s+")
 
 
 def split(text: str, form: Form) -> list[tuple[int, int]]:
     """Sentence spans, in order, each stripped of surrounding whitespace and no longer than
-    :data:`MAX_SENTENCE` characters (the NLP's cost grows faster than a sentence's length)."""
-    if form.tokenized:
-        spans = [s for m in _LINE.finditer(text) if (s := _strip(text, m.start(), m.end()))]
-    else:
-        spans = []
-        for paragraph in _PARAGRAPH.finditer(text):
-            spans.extend(_split_prose(text, paragraph.start(), paragraph.end(), form.lowercase))
+    :data:`MAX_SENTENCE` characters (the NLP's cost grows faster than a sentence's length).
+    A wire dateline that opens a line or paragraph is a sentence of its own."""
+    blocks = _LINE.finditer(text) if form.tokenized else _PARAGRAPH.finditer(text)
+    spans: list[tuple[int, int]] = []
+    for block in blocks:
+        start = _dateline_apart(text, block.start(), block.end(), form.lowercase, spans)
+        if form.tokenized:
+            spans.extend(s for s in [_strip(text, start, block.end())] if s)
+        else:
+            spans.extend(_split_prose(text, start, block.end(), form.lowercase))
     return [piece for span in spans for piece in _bounded(text, *span)]
+
+
+def _dateline_apart(text: str, start: int, end: int, lowercase: bool,
+                    spans: list[tuple[int, int]]) -> int:
+    """Where the block's sentences start: after a wire dateline that opens it, added to
+    ``spans`` as a sentence of its own (the place and agency are no part of what anyone said
+    or did; its role is read from its words later)."""
+    found = (_LOWER_DATELINE if lowercase else _DATELINE).match(text, start, end)
+    if found is None or found.end() >= end or not (line := _strip(text, start, found.end())):
+        return start
+    spans.append(line)
+    return found.end()
 
 
 def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:

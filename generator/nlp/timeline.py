@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from generator.lexicon import DAYS_PER_UNIT
 from generator.model import Actor, DateRef, Event, Sentence
@@ -15,6 +15,9 @@ from generator.nlp.timex import Timex, sort_key
 
 MAX_WHAT = 220
 LEADING_DEPS = {"cc", "mark", "prep", "punct"}
+LEADING_TAGS = {"WDT", "WP", "WRB"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"}
+ASIDE_MARKS = {",", "(", ")", "-", "--", "\u2013", "\u2014", ";"}
 NOUN_DEPS = {"amod", "compound", "nummod"}
 _PARTIAL_MONTH = re.compile(r"^XXXX-(\d\d)$")
 # Calendar durations (``P3Y``, ``PXM``); clock ones (``PT5H``) keep the tagger's order.
@@ -77,35 +80,63 @@ def order(timex: Timex) -> tuple:
 
 
 def _clause(document: Document, timex: Timex) -> list[Token]:
-    """The words of what the date anchors: the noun it describes, or its clause."""
+    """The words of what the date anchors: the noun it describes, or the nearest clause with
+    a subject of its own ("had recently spread to his brain" is read with "The cancer started
+    in his leg, but"), so that the event says no more and no less than the article."""
     span = document.doc.char_span(timex.start, timex.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return []
     root = span.root
     if root.dep_ in NOUN_DEPS and root.head.pos_ in {"NOUN", "PROPN"}:
-        return _trim(_without_asides(root.head.subtree, root.head))
-    verb = _governing_verb(root)
+        return _trim(_without_asides(root.head.subtree, root.head, span))
+    verb = _with_subject(_governing_verb(root))
     if verb is None:
         return list(span.sent)
-    return _trim(_without_asides(verb.subtree, verb))
+    return _trim(_without_asides(verb.subtree, verb, span))
 
 
-def _without_asides(subtree: Iterable[Token], head: Token) -> list[Token]:
-    """Drop appositives and clauses hanging off the head's nouns, with their commas."""
+def _with_subject(verb: Token | None) -> Token | None:
+    """The verb, or the first verb above it, that has a subject of its own; None if none
+    has (a headline, a caption's participle)."""
+    while verb is not None:
+        if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+            return verb
+        if verb.head.i == verb.i:
+            return None
+        verb = _governing_verb(verb)
+    return None
+
+
+def _without_asides(subtree: Iterable[Token], head: Token, date: Span) -> list[Token]:
+    """Drop appositives and clauses hanging off the head's nouns, with their commas, where
+    punctuation sets them apart on both sides and the date is not in them: "after John, who
+    was to turn 31, was told" reads "after John was told"; "play 13th seed Fabio Fognini"
+    keeps the name."""
     subtree = list(subtree)
     drop: set[int] = set()
     for token in subtree:
         if token.i == head.i:
             continue
         if token.dep_ == "appos" or (token.dep_ == "relcl" and token.head.i != head.i):
-            drop.update(t.i for t in token.subtree)
+            aside = list(token.subtree)
+            if _set_apart(aside) and not (aside[0].i < date.end and date.start <= aside[-1].i):
+                drop.update(t.i for t in aside)
     drop |= {t.i for t in subtree if t.is_punct and (t.i - 1 in drop or t.i + 1 in drop)}
     return [t for t in subtree if t.i not in drop and t.sent == head.sent]
 
 
+def _set_apart(aside: list[Token]) -> bool:
+    """Punctuation before and after (or the sentence ends): a non-restrictive aside."""
+    doc = aside[0].doc
+    before = doc[aside[0].i - 1].text if aside[0].i > 0 else ""
+    after = doc[aside[-1].i + 1] if aside[-1].i + 1 < len(doc) else None
+    return before in ASIDE_MARKS and (after is None or after.text in ASIDE_MARKS
+                                      or after.is_sent_start or after.text in {".", "!", "?"})
+
+
 def _trim(tokens: list[Token]) -> list[Token]:
-    """No leading "although", "but", "which"; no trailing punctuation."""
-    while tokens and (tokens[0].dep_ in LEADING_DEPS or tokens[0].tag_ in {"WDT", "WP"}):
+    """No leading "although", "but", "which", "when"; no trailing punctuation."""
+    while tokens and (tokens[0].dep_ in LEADING_DEPS or tokens[0].tag_ in LEADING_TAGS):
         tokens = tokens[1:]
     while tokens and tokens[-1].is_punct:
         tokens = tokens[:-1]
@@ -113,15 +144,33 @@ def _trim(tokens: list[Token]) -> list[Token]:
 
 
 def _what(document: Document, timex: Timex, tokens: list[Token]) -> str:
-    """The clause as a sentence; a relative clause gets its antecedent back."""
+    """The clause as a sentence; a relative clause gets its antecedent back ("John, who was
+    to turn 31 tomorrow" reads "John was to turn 31 tomorrow"; "the scrutiny she has faced
+    over the years" keeps "the scrutiny"), unless it opens with "when" or "where"."""
     text = _text(tokens)
-    verb = _governing_verb(tokens[0]) if tokens[0].pos_ not in {"VERB", "AUX"} else tokens[0]
-    if verb is not None and verb.dep_ in {"relcl", "acl"} and verb.i == tokens[0].i > verb.head.i:
+    inside = {t.i for t in tokens}
+    verb = next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[0])
+    opener = next(iter(verb.subtree))
+    if verb.dep_ in {"relcl", "acl"} and verb.head.i < tokens[0].i and opener.tag_ != "WRB":
         head = verb.head
-        inside = {t.i for t in verb.subtree}
-        kept = [t for t in head.subtree if t.i not in inside and not t.is_punct and t.i <= head.i]
+        clause = {t.i for t in verb.subtree}
+        kept = [t for t in head.subtree if t.i not in clause and not t.is_punct and t.i <= head.i]
         if kept:
             text = document.doc[kept[0].i:head.i + 1].text + " " + text
+    return _quotes_closed(text)
+
+
+def _quotes_closed(text: str) -> str:
+    """A quotation the clause cuts through is closed (or opened) where the clause ends (or
+    starts): the event shows no quote mark without its pair."""
+    if text.count("\u201c") > text.count("\u201d"):
+        text += "\u201d"
+    elif text.count("\u201d") > text.count("\u201c"):
+        text = "\u201c" + text
+    if text.count('"') % 2:
+        last = text.rindex('"')
+        opens = last + 1 < len(text) and not text[last + 1].isspace()
+        text = text + '"' if opens else '"' + text
     return text
 
 

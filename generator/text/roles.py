@@ -33,7 +33,7 @@ NOTE = re.compile(
     r"corrected|amended)|watch (the )?video|sign up|like us on|share this|see also|"
     r"(correction|update|clarification) :)")
 BYLINE = re.compile(r"^(by|published :|updated :|last updated)\s")
-DATELINE = re.compile(r"^[a-z][a-z .,']{1,40}\s*(\(\s*[a-z .]+\s*\)\s*)?(-+|—|–)$")
+DATELINE = re.compile(r"^[a-z][a-z .,']{1,40}\s*(\(\s*[a-z .]+\s*\)\s*)?(-( ?-)*|—|–)$")
 # Words that make a short "by ..." line a sentence ("by the end", "by contrast"), not a byline.
 NOT_BYLINE = {"the", "a", "an", "this", "that", "these", "those", "any", "all", "some", "each",
               "every", "many", "most", "much", "no", "now", "then", "contrast", "comparison", "far",
@@ -46,6 +46,8 @@ REPORTING = {"reports", "notes", "argues", "recalls", "concludes", "continues", 
 # Before "pictured" in narration ("he was pictured leaving"), never in a picture note.
 BE_WORDS = {"is", "are", "was", "were", "be", "been", "being", "'s", "also", "often", "first",
             "later", "recently", "last", "previously", "once", "not", "never"}
+# Before "photographed" in narration ("which he photographed in 1990", "had photographed").
+ACTIVE_BEFORE = {"who", "which", "that", "had", "has", "have", "having", "and", "he", "she"}
 PRONOUN_SUBJECTS = {"i", "you", "he", "she", "it", "we", "they", "this", "that", "there"}
 
 
@@ -107,6 +109,10 @@ def picture_note(words: list[str]) -> bool:
                 i + 1 < len(head) and head[i - 1] not in BE_WORDS
                 and _describes(head[i + 1]))):
             return True
+        if word == "photographed" and 0 < i < len(head) - 1 and head[i - 1].isalpha() \
+                and head[i - 1] not in BE_WORDS | PRONOUN_SUBJECTS | ACTIVE_BEFORE \
+                and _describes(head[i + 1]):
+            return True  # "Frida Kahlo and Dr Juan Farill photographed in her home"
         if word == "(" and _bracketed_note(head[i + 1:]):
             return True
     return False

@@ -19,8 +19,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from generator.lexicon import DEMONYMS, DETERMINERS, PERSON_DESCRIPTORS
+from generator.lexicon import DETERMINERS, PERSON_DESCRIPTORS
 from generator.text.captions import load_verb_forms
+from generator.text.case_context import (
+    capitalise_titles,
+    heads_name,
+    is_demonym,
+    lower_bare_institutions,
+    reported_outlets,
+    starts_name,
+    upper_codes,
+)
 from generator.text.detokenize import CLAUSE_WORDS, SAY_VERBS
 from generator.text.hyphens import Hyphens, load_hyphens
 from generator.text.tables import Chain, Table, sorted_lines
@@ -58,23 +67,6 @@ TITLES = frozenset({"mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "sir",
                     "president", "senator", "sen.", "rep.", "gov.", "governor", "judge",
                     "prince", "princess", "king", "queen", "pope", "rev.", "professor",
                     "prof.", "gen.", "general", "captain", "capt.", "sgt.", "lt."})
-# Titles capitalised when a name follows (job words like "minister" vary too much by style).
-NAME_TITLES = frozenset({"president", "prince", "princess", "king", "queen", "pope", "lady",
-                         "lord", "sir", "senator", "governor", "judge", "archbishop", "bishop",
-                         "cardinal", "rabbi", "sheikh", "emperor", "empress", "duke", "duchess"})
-# Nouns for bodies that news style writes lower-case when they refer back ("the ministry
-# said"), and the words after which they go on as a name ("the Ministry of Defence").
-INSTITUTION_NOUNS = frozenset({"organisation", "organization", "ministry", "group",
-                               "company", "agency", "authority", "department", "movement"})
-NAME_CONTINUERS = frozenset({"of", "for", "on", "&", "and"})
-# Newspaper names that are also common words (cased where cited: ``told the Post``).
-OUTLET_WORDS = frozenset({"sun", "post", "times", "mirror", "telegraph", "express", "star",
-                          "herald", "globe", "observer", "independent", "guardian", "mail",
-                          "standard", "tribune", "chronicle", "journal", "sentinel",
-                          "examiner", "inquirer", "enquirer", "record", "courier"})
-# A capitalised nationality adjective does not start a name ("a British university").
-DEMONYM_ENDINGS = ("ish", "ese", "ian", "can", "ean")
-NATIONALITY_WORDS = frozenset(DEMONYMS) | {"arab"}
 
 
 @dataclass(frozen=True)
@@ -90,7 +82,7 @@ class Rule:
         word = prev if self.side == "prev" else nxt
         if word is None:
             return False
-        if "^" in self.words and self.side == "prev" and _heads_name(word):
+        if "^" in self.words and self.side == "prev" and heads_name(word):
             return True
         word = word.lower()
         return word in self.words or ("#" in self.words and word[:1].isdigit())
@@ -150,12 +142,13 @@ class CaseModel:
                     and self._spreads(token)):
                 strong.add(i)
         self._possessive_names(tokens, chosen, strong)
-        _reported_outlets(tokens, chosen)
-        _capitalise_titles(tokens, chosen)
+        upper_codes(tokens, chosen)
+        reported_outlets(tokens, chosen)
+        capitalise_titles(tokens, chosen)
         self._extend_names_left(tokens, chosen)
         self._lower_descriptors(tokens, chosen)
         self._given_after_descriptors(tokens, chosen)
-        _lower_bare_institutions(tokens, chosen)
+        lower_bare_institutions(tokens, chosen)
         self._mark_phrases(tokens, chosen)
         self._extend_names_right(tokens, chosen)
         return chosen, strong
@@ -196,7 +189,7 @@ class CaseModel:
             for rule in rules:
                 if rule.matches(prev, nxt):
                     return rule.form
-            if (prev and _is_demonym(prev)) or not any("^" in r.words for r in rules):
+            if (prev and is_demonym(prev)) or not any("^" in r.words for r in rules):
                 return word
         if word in self.fixed:
             return self.fixed[word]
@@ -279,13 +272,13 @@ class CaseModel:
         for i in range(1, len(tokens)):
             word = tokens[i]
             if (word not in PERSON_DESCRIPTORS or chosen[i] == word or word in self.fixed
-                    or word in self.rules or not _starts_name(chosen[i - 1])):
+                    or word in self.rules or not starts_name(chosen[i - 1])):
                 continue
             start = i - 1
-            while start > 0 and _starts_name(chosen[start - 1]):
+            while start > 0 and starts_name(chosen[start - 1]):
                 start -= 1
             opened = start > 0 and tokens[start - 1] in DESCRIBING_OPENERS
-            named = i + 1 < len(tokens) and _starts_name(chosen[i + 1])
+            named = i + 1 < len(tokens) and starts_name(chosen[i + 1])
             if opened or named:
                 chosen[i] = word
 
@@ -301,7 +294,7 @@ class CaseModel:
                     or word in PREPOSITIONS or word in PERSON_DESCRIPTORS or word in SAY_VERBS
                     or word in self.verbs or word in self.fixed or word in self.rules
                     or self._inflected(word)
-                    or not _starts_name(chosen[i + 1]) or chosen[i + 1].isupper()):
+                    or not starts_name(chosen[i + 1]) or chosen[i + 1].isupper()):
                 continue
             chosen[i] = word.capitalize()
 
@@ -315,9 +308,9 @@ class CaseModel:
             head = self._head_form(tokens[i])
             if head is None or chosen[i] != tokens[i]:
                 continue
-            if _heads_name(chosen[i - 1]):
+            if heads_name(chosen[i - 1]):
                 chosen[i] = head
-            elif i > 1 and _heads_name(chosen[i - 2]) and self._name_modifier(tokens[i - 1]):
+            elif i > 1 and heads_name(chosen[i - 2]) and self._name_modifier(tokens[i - 1]):
                 chosen[i - 1:i + 1] = [tokens[i - 1].capitalize(), head]
 
     def _head_form(self, word: str) -> str | None:
@@ -374,40 +367,6 @@ class CaseModel:
         return self.forms.get(word) is None and word not in self.guessed and self._inflected(word)
 
 
-def _lower_bare_institutions(tokens: list[str], chosen: list[str]) -> None:
-    """``the organisation has``, ``the ministry said``: an institution noun after a bare
-    ``the`` refers back to a body already named and stays lower-case; the counts capitalise it
-    from names that go on (``the Ministry of Defence``, ``the Organisation for ...``)."""
-    for i in range(1, len(tokens)):
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-        named_after = i + 1 < len(tokens) and chosen[i + 1] != nxt  # "the Party Congress"
-        if (tokens[i] in INSTITUTION_NOUNS and tokens[i - 1] == "the" and chosen[i] != tokens[i]
-                and nxt not in NAME_CONTINUERS and not named_after):
-            chosen[i] = tokens[i]
-
-
-def _reported_outlets(tokens: list[str], chosen: list[str]) -> None:
-    """``told the Post``, ``according to the Times``, ``the Sun reported``: a newspaper
-    name made of a common word is a name where it is cited as a source."""
-    for i in range(1, len(tokens)):
-        if tokens[i] not in OUTLET_WORDS or tokens[i - 1] != "the" or chosen[i] != tokens[i]:
-            continue
-        before = tokens[max(i - 3, 0):i - 1]
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-        cited = (before[-1:] == ["told"] or before[-2:] in (["according", "to"],
-                                                              ["revealed", "to"])
-                 or nxt in {"reported", "reports", "newspaper"})
-        if cited:
-            chosen[i] = tokens[i].capitalize()
-
-
-def _capitalise_titles(tokens: list[str], chosen: list[str]) -> None:
-    """A title right before a name is part of it (``Princess Eugenie``, ``President Obama``)."""
-    for i in range(len(tokens) - 1):
-        if tokens[i] in NAME_TITLES and chosen[i] == tokens[i] and _starts_name(chosen[i + 1]):
-            chosen[i] = tokens[i].capitalize()
-
-
 def _mostly_lower(forms: tuple[tuple[str, float], ...] | None) -> bool:
     if not forms:
         return False
@@ -420,23 +379,6 @@ def _upper_first(form: str) -> str:
         if char.isalpha():
             return form[:i] + char.upper() + form[i + 1:]
     return form
-
-
-def _starts_name(form: str) -> bool:
-    """A capitalised word (not an acronym, not a nationality adjective) that a name goes on from."""
-    if not form[:1].isupper() or (form.isupper() and len(form) > 1) or not form.isalpha():
-        return False
-    return not _is_demonym(form)
-
-
-def _heads_name(form: str) -> bool:
-    """A name head follows a name word or an acronym (``FA Cup``, ``BBC News``)."""
-    return _starts_name(form) or (len(form) > 1 and form.isupper() and form.isalpha())
-
-
-def _is_demonym(form: str) -> bool:
-    lower = form.lower()
-    return form[:1].isupper() and (lower in NATIONALITY_WORDS or lower.endswith(DEMONYM_ENDINGS))
 
 
 def _case_class(form: str) -> str:

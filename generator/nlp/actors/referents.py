@@ -47,8 +47,9 @@ def scored_actors(document: Document, scorer: ActorScorer | None = None
     """The actors with the features their confidence was scored on (training reads these)."""
     scorer = scorer or load_scorer()
     doc = document.doc
-    aside = _aside(document)
-    candidates = [c for c in mentions.collect(doc) if c.role != "pronoun" or c.start not in aside]
+    aside, filed = _aside(document), _dateline(document)
+    candidates = [c for c in mentions.collect(doc) if c.start not in filed
+                  and (c.role != "pronoun" or c.start not in aside)]
     candidates = coref.resolve(doc, candidates, aside)
     referents: dict[str, _Referent] = {}
     for candidate in candidates:
@@ -75,6 +76,15 @@ def _aside(document: Document) -> frozenset[int]:
     if all(s.is_body for s in document.sentences):
         return frozenset()
     return frozenset(t.i for t in document.doc if not document.sentence_at(t.idx).is_body)
+
+
+def _dateline(document: Document) -> frozenset[int]:
+    """Tokens of datelines ("RENO, Nev. (AP) —"): where a story was filed from is not one
+    of its actors (the place, when it matters, is named again in the body)."""
+    if all(s.role != "dateline" for s in document.sentences):
+        return frozenset()
+    return frozenset(t.i for t in document.doc
+                     if document.sentence_at(t.idx).role == "dateline")
 
 
 def _in_body(referent: _Referent, aside: frozenset[int]) -> bool:

@@ -60,10 +60,26 @@ def h_bare_month(m: re.Match, ctx: Ctx) -> Cand | None:
     prev = prev_word(ctx.low, m.start())
     if word in ("may", "march") and prev not in MONTH_CUES:
         return None
+    if _after_a_name_word(ctx.low, m.start()):
+        return None
     if word == "may" and next_word(ctx.low, m.end()) in MAY_VERBS:
         return None
     value = tv.month_value(ctx.dct, month_num(word), None, ctx.future(m.start(), m.end()))
     return make_cand(m, "DATE", value)
+
+
+# Titles and family words before a month name make it a given name: "Mama June",
+# "aunt April", "Princess August" (a month is never "mama june" or "miss may").
+NAME_TITLES_BEFORE_MONTH = frozenset({
+    "mama", "mamma", "momma", "mom", "mum", "mother", "aunt", "auntie", "uncle", "sister",
+    "brother", "grandma", "granny", "grandmother", "nana", "cousin", "miss", "mrs", "ms", "mr",
+    "mrs.", "ms.", "mr.", "lady", "princess", "queen", "saint", "st", "st.", "baby", "dr",
+    "dr."})
+
+
+def _after_a_name_word(low: str, start: int) -> bool:
+    found = re.search(r"([a-z][\w'.-]*) $", low[max(0, start - 30):start])
+    return found is not None and found.group(1) in NAME_TITLES_BEFORE_MONTH
 
 
 def h_numeric_date(m: re.Match, ctx: Ctx) -> Cand | None:

@@ -106,6 +106,10 @@ MONTH_CUES = frozenset((
     "during", "from", "through", "to", "before", "after", "end", "beginning", "start", "middle",
     "until", "on", "-", "and", "or",
 ))
+# "the Sunday Times": a weekday that names a newspaper.
+NEWSPAPER_AFTER_WEEKDAY = frozenset((
+    "times", "telegraph", "mirror", "express", "herald", "independent", "tribune", "observer",
+))
 NEWSPAPER_AFTER_DAILY = frozenset((
     "mail", "telegraph", "news", "beast", "show", "star", "express", "record", "mirror",
     "caller", "kos", "planet", "wire",

@@ -19,6 +19,7 @@ from generator.nlp.timex.candidates import (
     sentence_right,
 )
 from generator.nlp.timex.lexicon import (
+    NEWSPAPER_AFTER_WEEKDAY,
     PARTS_OF_DAY,
     WEEKDAYS,
 )
@@ -97,6 +98,9 @@ def h_anaphor_part(m: re.Match, ctx: Ctx) -> Cand | None:
 
 
 def h_weekday(m: re.Match, ctx: Ctx) -> Cand | None:
+    named = re.match(r" ([a-z]+)", ctx.low[m.end():m.end() + 20])
+    if named and named.group(1) in NEWSPAPER_AFTER_WEEKDAY:
+        return None  # "the Sunday Times", "the Sunday Telegraph"
     future = ctx.future(m.start(), m.end())
     value = tv.weekday_value(ctx.dct, WEEKDAYS.index(m.group("wd")), 2 if future else -2)
     return make_cand(m, "DATE", value)
