@@ -345,3 +345,11 @@ def test_a_name_tag_on_punctuation_alone_names_no_one(nlp):
     doc.ents = [Span(doc, dash, dash + 2 if doc[dash + 1].is_space else dash + 1,
                      label="PERSON")]
     assert not [c for c in mentions.collect(doc) if c.kind == "person" and not c.head.strip()]
+
+
+def test_a_state_of_something_is_a_condition_not_a_government(nlp):
+    e = explain(nlp, "'The national team's state of health is good,' defender Gerard Pique "
+                     "told reporters.\n\nThe state of Texas said it would appeal.")
+    names = {a.name.lower(): a.kind for a in e.actors}
+    assert not any("state of health" in n or n.endswith("team's state") for n in names), names
+    assert names.get("state of texas") == "government", names

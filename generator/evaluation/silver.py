@@ -35,7 +35,7 @@ from generator.lexicon import PERSONAL_PRONOUNS, POSSESSIVES, RELATIVE_PRONOUNS
 from generator.model import Actor
 from generator.nlp.actors.confidence import AGREEING_LABELS, names_people
 from generator.nlp.actors.lexicon import DOCUMENT_HEADS, GOVERNMENT_HEADS
-from generator.nlp.actors.mentions import singular
+from generator.nlp.actors.names import singular
 
 LABELS = {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC", "WORK_OF_ART"}
 PRONOUNS = PERSONAL_PRONOUNS | POSSESSIVES | RELATIVE_PRONOUNS

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from generator.lexicon import PERSONAL_PRONOUNS, PRONOUN_REFERENTS, RELATIVES
 from generator.model import Actor, Claim, Evidence, TextRef
-from generator.nlp.actors.mentions import PRONOUN_GENDERS, gender_of
+from generator.nlp.actors.names import PRONOUN_GENDERS, gender_of
 from generator.nlp.attribution import (
     PASSIVE_VERBS,
     REPORT_NOUNS,

@@ -25,7 +25,8 @@ from spacy.tokens import Doc, Token
 
 from generator.lexicon import DEMONYMS, PERSON_DESCRIPTORS, PERSON_SUFFIXES
 from generator.nlp.actors import lexicon as lex
-from generator.nlp.actors.mentions import SUBJECTS, Candidate, acts, first_names, singular
+from generator.nlp.actors.mentions import SUBJECTS, Candidate, acts
+from generator.nlp.actors.names import first_names, singular
 from generator.nlp.attribution import BELIEF_VERBS, SPEECH_VERBS
 from generator.text.captions import load_verb_forms
 from generator.text.truecase import load_model as case_model

@@ -18,15 +18,8 @@ from spacy.tokens import Doc, Token
 
 from generator.lexicon import PARTITIVES
 from generator.nlp.actors import lexicon as lex
-from generator.nlp.actors.mentions import (
-    PRONOUN_GENDERS,
-    SUBJECTS,
-    Candidate,
-    first_names,
-    normal,
-    place_name,
-    singular,
-)
+from generator.nlp.actors.mentions import SUBJECTS, Candidate, place_name
+from generator.nlp.actors.names import PRONOUN_GENDERS, first_names, normal, singular
 from generator.nlp.attribution.quote_marks import find_quotes
 from generator.nlp.docs import sentence_index
 

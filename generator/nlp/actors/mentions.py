@@ -9,10 +9,7 @@ to an earlier actor.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -25,8 +22,8 @@ from generator.lexicon import (
     PERSON_SUFFIXES,
     PRONOUN_REFERENTS,
 )
-from generator.model import Actor
 from generator.nlp.actors import lexicon as lex
+from generator.nlp.actors.names import normal, person_name, singular
 from generator.nlp.attribution import BELIEF_VERBS, OBJECT_VERBS, SPEECH_VERBS
 from generator.nlp.pipeline import PARAGRAPH_STARTS
 from generator.nlp.timex.lexicon import WEEKDAYS
@@ -44,8 +41,6 @@ PARTITIVE_HEADS = PARTITIVES | {"member"}  # "a member (of X) said": X is the ac
 SUBJECTS = {"nsubj", "nsubjpass"}
 LABEL_WORDS = 3  # a transcript's speaker label: at most this many words before the colon
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss"}
-PRONOUN_GENDERS = {"he": "m", "him": "m", "his": "m", "himself": "m",
-                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
 # Words before the head that are no part of a name or key ("another official").
 _DETERMINERS = DETERMINERS | {"another", "some", "many", "several"}
 
@@ -410,44 +405,6 @@ def _phrase_start(doc: Doc, ent: SpacySpan) -> int:
     return start
 
 
-def person_name(doc: Doc, ent: SpacySpan) -> tuple[str, str | None]:
-    """The name without honorifics ("Ms Sturgeon" -> "sturgeon") and the gender they imply."""
-    words = normal(ent.text).split()
-    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
-    gender = lex.HONORIFICS.get(before)
-    while len(words) > 1 and words[0] in lex.HONORIFICS:
-        gender = gender or lex.HONORIFICS[words[0]]
-        words = words[1:]
-    if gender is None:
-        gender = first_names().get(words[0])
-    return " ".join(words), gender
-
-
-def gender_of(actor: Actor) -> str | None:
-    """A person's gender as the article shows it (a pronoun coreference gave them, a title,
-    the first of several names), or None when nothing shows it or the signs disagree: a
-    claim whose source is "she" is not given to a man named before it."""
-    signs = set()
-    for text in [actor.name, *(m.text for m in actor.mentions)]:
-        words = normal(text).split()
-        if len(words) == 1 and words[0] in PRONOUN_GENDERS:
-            signs.add(PRONOUN_GENDERS[words[0]])
-        elif len(words) > 1 and lex.HONORIFICS.get(words[0]):
-            signs.add(lex.HONORIFICS[words[0]])
-    words = normal(actor.name).split()
-    if not signs and len(words) > 1 and words[0] in first_names():
-        signs.add(first_names()[words[0]])
-    return signs.pop() if len(signs) == 1 else None
-
-
-@cache
-def first_names() -> dict[str, str]:
-    """First name -> "f" or "m" (US Census lists; see tools/build_name_data.py)."""
-    text = resources.files("generator.nlp").joinpath("data/first_names.tsv").read_text()
-    rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
-    return {name: gender for name, gender in rows}
-
-
 def _title(doc: Doc, ent: SpacySpan) -> str | None:
     """A title written before a name ("President", "Party secretary")."""
     words = [t.text for t in doc[max(ent.start - 3, 0):ent.start]
@@ -462,13 +419,21 @@ def head_kind(token: Token) -> str | None:
         return "person"
     if word in lex.MEDIA_HEADS - {"agency", "paper", "press", "news", "post", "times"}:
         return "media"
-    if word in lex.GOVERNMENT_HEADS:
+    if word in lex.GOVERNMENT_HEADS and not _a_condition(token):
         return "government"
     if word in lex.GROUP_HEADS:
         return "group"
     if word in lex.PERSON_HEADS:
         return "person"
     return None
+
+
+def _a_condition(token: Token) -> bool:
+    """"the team's state of health", "a state of emergency": a state of something that is no
+    name ("the state of Texas" is one) is a condition, not a government."""
+    return token.lower_ == "state" and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(
+            o.dep_ == "pobj" and o.pos_ != "PROPN" for o in c.children) for c in token.children)
 
 
 def acts(token: Token) -> bool:
@@ -478,19 +443,3 @@ def acts(token: Token) -> bool:
         verb.lemma_.lower() in AGENT_VERBS
         or any(c.dep_ == "conj" and c.lemma_.lower() in AGENT_VERBS for c in verb.children)
     )
-
-
-def normal(text: str) -> str:
-    """Lower case, no leading determiner, no possessive, single spaces."""
-    text = re.sub(r"\s+", " ", text.strip().lower())
-    text = re.sub(r"^(the|a|an) ", "", text)
-    return re.sub(r"\s*'s?$", "", text)
-
-
-def singular(word: str) -> str:
-    """A cheap plural fold that keeps keys stable (uighurs -> uighur, authorities -> authority)."""
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
-        return word[:-1]
-    return word

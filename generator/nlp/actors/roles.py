@@ -17,7 +17,8 @@ from spacy.tokens import Doc
 
 from generator.lexicon import DEMONYMS
 from generator.nlp.actors import lexicon as lex
-from generator.nlp.actors.mentions import Candidate, singular
+from generator.nlp.actors.mentions import Candidate
+from generator.nlp.actors.names import singular
 
 # Every role an actor can get, by kind (documented in docs/methods/actors.md).
 ROLES = {
