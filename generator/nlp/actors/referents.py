@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from generator.ids import slug
-from generator.model import Actor, Relation
+from generator.model import SENTENCE_ROLES, Actor, Relation
 from generator.nlp.actors import coref, mentions
 from generator.nlp.actors import lexicon as lex
 from generator.nlp.actors.confidence import ActorScorer, actor_features, load_scorer
@@ -47,7 +47,8 @@ def scored_actors(document: Document, scorer: ActorScorer | None = None
     """The actors with the features their confidence was scored on (training reads these)."""
     scorer = scorer or load_scorer()
     doc = document.doc
-    aside, filed = _aside(document), _dateline(document)
+    aside = _tokens_of(document, frozenset(SENTENCE_ROLES))
+    filed = _tokens_of(document, frozenset({"dateline"}))
     candidates = [c for c in mentions.collect(doc) if c.start not in filed
                   and (c.role != "pronoun" or c.start not in aside)]
     candidates = coref.resolve(doc, candidates, aside)
@@ -71,20 +72,14 @@ def scored_actors(document: Document, scorer: ActorScorer | None = None
     return [(actor, features[id(actor)]) for actor in actors]
 
 
-def _aside(document: Document) -> frozenset[int]:
-    """Tokens of sentences that are no body text (captions, bylines, credits, notes)."""
-    if all(s.is_body for s in document.sentences):
-        return frozenset()
-    return frozenset(t.i for t in document.doc if not document.sentence_at(t.idx).is_body)
-
-
-def _dateline(document: Document) -> frozenset[int]:
-    """Tokens of datelines ("RENO, Nev. (AP) —"): where a story was filed from is not one
-    of its actors (the place, when it matters, is named again in the body)."""
-    if all(s.role != "dateline" for s in document.sentences):
+def _tokens_of(document: Document, roles: frozenset[str]) -> frozenset[int]:
+    """Tokens of the sentences with one of these roles: no body text (captions, bylines,
+    credits, notes) is an aside; where a story was filed from (a dateline, "RENO, Nev. (AP)
+    —") is not one of its actors (the place, when it matters, is named again in the body)."""
+    if all(s.role not in roles for s in document.sentences):
         return frozenset()
     return frozenset(t.i for t in document.doc
-                     if document.sentence_at(t.idx).role == "dateline")
+                     if document.sentence_at(t.idx).role in roles)
 
 
 def _in_body(referent: _Referent, aside: frozenset[int]) -> bool:
